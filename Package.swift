@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// ssotguard: keeps security-critical operations in their single source of truth.
+// No package dependencies: toolchain only (stdlib, Foundation, Dispatch, Swift Testing).
+import PackageDescription
+
+let package = Package(
+    name: "ssotguard",
+    products: [
+        .executable(name: "ssotguard", targets: ["ssotguard"]),
+        .library(name: "SSOTGuardKit", targets: ["Pipeline"]),
+    ],
+    targets: [
+        // Data flows one way: Discovery → Lexing → Facts → RuleEngine → Reporting, driven by Pipeline.
+        .target(name: "JSONC"),
+        .target(name: "Model"),
+        .target(name: "Discovery", dependencies: ["Model"]),
+        .target(name: "Lexing", dependencies: ["Model"]),
+        .target(name: "Facts", dependencies: ["Model", "Lexing"]),
+        .target(name: "RuleEngine", dependencies: ["Model", "Lexing", "Facts", "JSONC"]),
+        .target(name: "Reporting", dependencies: ["Model", "RuleEngine"]),
+        .target(name: "Pipeline", dependencies: ["Model", "Discovery", "Lexing", "Facts", "RuleEngine", "Reporting", "JSONC"]),
+        .executableTarget(name: "ssotguard", dependencies: ["Pipeline", "Model", "Reporting", "RuleEngine"]),
+
+        .testTarget(name: "JSONCTests", dependencies: ["JSONC"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "DiscoveryTests", dependencies: ["Discovery", "Model"]),
+        .testTarget(name: "LexingTests", dependencies: ["Lexing", "Model"]),
+        .testTarget(name: "FactsTests", dependencies: ["Facts", "Lexing", "Model"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Facts", "Lexing", "Model", "JSONC"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RuleEngine", "Model"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RuleEngine", "Model"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ssotguard"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import Model
+import Lexing
+public enum FactsPlaceholder {}
