@@ -1,3 +1,0 @@
-import Model
-import Lexing
-public enum FactsPlaceholder {}
