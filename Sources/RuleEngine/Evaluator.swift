@@ -1,0 +1,81 @@
+import Facts
+import Model
+
+/// A rule violation before it is placed in lines and columns.
+public struct RuleHit: Hashable, Sendable {
+    public var ruleID: RuleID
+    public var severity: Severity
+    public var message: String
+    public var range: ByteRange
+
+    public init(ruleID: RuleID, severity: Severity, message: String, range: ByteRange) {
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.range = range
+    }
+}
+
+/// Applies rules to one file's facts. Pure: facts and path in, hits out, sorted by position.
+public enum Evaluator {
+    public static func evaluate(_ facts: FileFacts, path: String, rules: [Rule]) -> [RuleHit] {
+        var hits: [RuleHit] = []
+        for rule in rules where !rule.allows(path: path) {
+            switch rule.match {
+            case .forbiddenImport(let modules):
+                guard let forbidden = modules[facts.language], !forbidden.isEmpty else { continue }
+                for fact in facts.imports {
+                    guard let module = firstForbiddenModule(fact, forbidden, language: facts.language) else { continue }
+                    hits.append(hit(rule, range: fact.range, values: ["module": module]))
+                }
+            case .forbiddenCall(let calls):
+                guard let patterns = calls[facts.language], !patterns.isEmpty else { continue }
+                for call in facts.calls where patterns.contains(where: { $0.matches(call.qualifiedName) }) {
+                    hits.append(hit(rule, range: call.range, values: ["call": call.qualifiedName]))
+                }
+            }
+        }
+        hits.sort { $0.range != $1.range ? $0.range < $1.range : $0.ruleID < $1.ruleID }
+        return hits
+    }
+
+    /// The forbidden module an import brings in: the module itself, or for Python
+    /// `from a import b` also `a.b` (so `from authlib import jose` is `authlib.jose`).
+    static func firstForbiddenModule(_ fact: ImportFact, _ forbidden: [String], language: Language) -> String? {
+        guard !fact.isRelative else { return nil }
+        let separator: Character = language == .python ? "." : "/"
+        for module in forbidden where isModule(fact.module, within: module, separator: separator) {
+            return module
+        }
+        if language == .python {
+            for member in fact.members where member != "*" {
+                let full = fact.module + "." + member
+                for module in forbidden where isModule(full, within: module, separator: separator) {
+                    return module
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `name` is `module` or one of its submodules (`module` + separator + ...).
+    static func isModule(_ name: String, within module: String, separator: Character) -> Bool {
+        guard name.hasPrefix(module) else { return false }
+        if name.utf8.count == module.utf8.count { return true }
+        return name[name.index(name.startIndex, offsetBy: module.count)] == separator
+    }
+
+    private static func hit(_ rule: Rule, range: ByteRange, values: [String: String]) -> RuleHit {
+        var message = rule.message ?? defaultMessage(rule.kind)
+        for (key, value) in values { message = message.replacing("{\(key)}", with: value) }
+        message = message.replacing("{rule}", with: rule.id.rawValue)
+        return RuleHit(ruleID: rule.id, severity: rule.severity, message: message, range: range)
+    }
+
+    static func defaultMessage(_ kind: RuleKind) -> String {
+        switch kind {
+        case .forbiddenImport: return "`{module}` imported outside its single source of truth"
+        case .forbiddenCall: return "`{call}` called outside its single source of truth"
+        }
+    }
+}

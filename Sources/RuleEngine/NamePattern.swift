@@ -1,0 +1,59 @@
+/// A qualified-name pattern such as `jwt.decode` or `jose.jwt.*`: `*` matches any run of
+/// characters (dots included); everything else matches itself.
+public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
+    public let pattern: String
+    private let parts: [[UInt8]]
+    private let startsWithStar: Bool
+    private let endsWithStar: Bool
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        parts = pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: true).map(Array.init)
+        startsWithStar = pattern.utf8.first == UInt8(ascii: "*")
+        endsWithStar = pattern.utf8.last == UInt8(ascii: "*")
+    }
+
+    public var description: String { pattern }
+
+    public func matches(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { matches(UnsafeRawBufferPointer($0)) }
+    }
+
+    private func matches(_ text: UnsafeRawBufferPointer) -> Bool {
+        if parts.isEmpty { return startsWithStar || text.isEmpty }
+        var position = 0
+        for (index, part) in parts.enumerated() {
+            let isFirst = index == 0
+            let isLast = index == parts.count - 1
+            if isFirst, !startsWithStar {
+                guard hasPrefix(text, part, at: 0) else { return false }
+                position = part.count
+                if isLast { return endsWithStar || position == text.count }
+                continue
+            }
+            if isLast, !endsWithStar {
+                let start = text.count - part.count
+                return start >= position && hasPrefix(text, part, at: start)
+            }
+            guard let found = find(part, in: text, from: position) else { return false }
+            position = found + part.count
+        }
+        return true
+    }
+
+    private func hasPrefix(_ text: UnsafeRawBufferPointer, _ part: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset + part.count <= text.count else { return false }
+        for k in 0..<part.count where text[offset + k] != part[k] { return false }
+        return true
+    }
+
+    private func find(_ part: [UInt8], in text: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        var offset = start
+        while offset + part.count <= text.count {
+            if hasPrefix(text, part, at: offset) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,97 @@
+import Model
+
+/// What a rule looks for. Each kind has its own `match` fields in rule files.
+public enum RuleKind: String, Sendable, CaseIterable {
+    /// Imports of listed modules outside the allowed paths.
+    case forbiddenImport = "forbidden-import"
+    /// Calls (resolved through import bindings) of listed operations outside the allowed paths.
+    case forbiddenCall = "forbidden-call"
+}
+
+/// The kind-specific part of a rule.
+public enum RuleMatch: Sendable, Equatable {
+    /// Module names per language; a module matches itself and its submodules (`jwt` matches
+    /// `jwt.algorithms`, `jose` matches `jose/jwt/verify`), never a longer name (`jwt_validator`).
+    case forbiddenImport(modules: [Language: [String]])
+    /// Qualified call names per language; `*` matches any run of characters.
+    case forbiddenCall(calls: [Language: [NamePattern]])
+}
+
+/// A snippet a rule must flag (violating) or leave alone (compliant); run by one generic test.
+public struct RuleExample: Sendable, Equatable {
+    public var language: Language
+    public var code: String
+    /// Path the snippet is scanned at (default `example.py` / `example.ts`), to show allowed paths.
+    public var path: String?
+
+    public init(language: Language, code: String, path: String? = nil) {
+        self.language = language
+        self.code = code
+        self.path = path
+    }
+
+    /// The path the example is evaluated at.
+    public var effectivePath: String { path ?? (language == .python ? "example.py" : "example.ts") }
+}
+
+/// One rule: data loaded from a rule file.
+public struct Rule: Sendable, Equatable {
+    public var id: RuleID
+    /// Former ids that suppressions and baselines still accept.
+    public var aliases: [RuleID]
+    public var kind: RuleKind
+    public var severity: Severity
+    public var summary: String
+    public var why: String
+    public var instead: String
+    /// Finding message; `{module}`, `{call}` and `{rule}` are replaced. Default per kind.
+    public var message: String?
+    public var match: RuleMatch
+    /// Glob patterns (as written) of the modules that own the operation: exempt from the rule.
+    public var allowedPaths: [String]
+    public var allowedGlobs: [Glob]
+    public var violatingExamples: [RuleExample]
+    public var compliantExamples: [RuleExample]
+    /// The pack the rule came from.
+    public var pack: String
+
+    public init(id: RuleID, aliases: [RuleID] = [], kind: RuleKind, severity: Severity, summary: String, why: String,
+                instead: String, message: String? = nil, match: RuleMatch, allowedPaths: [String], allowedGlobs: [Glob],
+                violatingExamples: [RuleExample] = [], compliantExamples: [RuleExample] = [], pack: String) {
+        self.id = id
+        self.aliases = aliases
+        self.kind = kind
+        self.severity = severity
+        self.summary = summary
+        self.why = why
+        self.instead = instead
+        self.message = message
+        self.match = match
+        self.allowedPaths = allowedPaths
+        self.allowedGlobs = allowedGlobs
+        self.violatingExamples = violatingExamples
+        self.compliantExamples = compliantExamples
+        self.pack = pack
+    }
+
+    /// Whether `path` (relative to the scan root) is one of the rule's allowed SSOT modules.
+    public func allows(path: String) -> Bool {
+        allowedGlobs.contains { $0.matches(path) }
+    }
+}
+
+/// A named group of rules from one rule file.
+public struct RulePack: Sendable, Equatable {
+    public var name: String
+    public var description: String?
+    public var rules: [Rule]
+    /// Where it was loaded from: a file path, or `built-in:<name>`.
+    public var source: String
+
+    public init(name: String, description: String?, rules: [Rule], source: String) {
+        self.name = name
+        self.description = description
+        self.rules = rules
+        self.source = source
+    }
+}

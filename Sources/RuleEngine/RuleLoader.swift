@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JSONC
+import Model
+
+/// A rule file that cannot be used: the message names the file, the line and column, and the key
+/// path (`rules/jwt.json:14:9: at "rules[1].match.calls.python[3]": expected a string`).
+public struct RuleLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+/// Loads and validates rule packs: from the files embedded in the binary (`rules/*.json` at
+/// build time) or from user files. Unknown keys, duplicate ids and bad globs are errors.
+public enum RuleLoader {
+    public static let formatVersion = 1
+
+    /// The packs compiled into the binary.
+    public static func builtinPacks() throws(RuleLoadError) -> [RulePack] {
+        var packs: [RulePack] = []
+        for (name, text) in BuiltinRules.files {
+            packs.append(try load(text: text, source: "built-in:rules/\(name)"))
+        }
+        return packs
+    }
+
+    /// Loads a rule file from disk.
+    public static func load(file: String) throws(RuleLoadError) -> RulePack {
+        guard let bytes = readFile(file) else { throw RuleLoadError("\(file): cannot read rule file") }
+        return try load(bytes: bytes, source: file)
+    }
+
+    public static func load(text: String, source: String) throws(RuleLoadError) -> RulePack {
+        try load(bytes: Array(text.utf8), source: source)
+    }
+
+    public static func load(bytes: [UInt8], source: String) throws(RuleLoadError) -> RulePack {
+        do {
+            let root = try JSONC.parse(bytes)
+            return try pack(root, source: source)
+        } catch let error as JSONSyntaxError {
+            throw RuleLoadError("\(source):\(error.description)")
+        } catch let error as JSONSchemaError {
+            throw RuleLoadError("\(source):\(error.description)")
+        } catch let error as RuleLoadError {
+            throw error
+        } catch {
+            throw RuleLoadError("\(source): \(error)")
+        }
+    }
+
+    /// All rules of `packs`, checking that no id (or alias) is used twice.
+    public static func combine(_ packs: [RulePack]) throws(RuleLoadError) -> [Rule] {
+        var owner: [RuleID: String] = [:]
+        var rules: [Rule] = []
+        for pack in packs {
+            for rule in pack.rules {
+                for id in [rule.id] + rule.aliases {
+                    if let first = owner[id] {
+                        throw RuleLoadError("\(pack.source): duplicate rule id \"\(id)\" (also in \(first))")
+                    }
+                    owner[id] = pack.source
+                }
+                rules.append(rule)
+            }
+        }
+        return rules
+    }
+
+    // MARK: - Schema
+
+    private static func pack(_ root: JSONNode, source: String) throws -> RulePack {
+        let file = try JSONObjectReader(root)
+        let version = try file.int("version")
+        guard version == formatVersion else {
+            throw file.error("unsupported rule file version \(version); this ssotguard reads version \(formatVersion)",
+                             key: "version")
+        }
+        let name = try file.string("pack")
+        let description = try file.optionalString("description")
+        var rules: [Rule] = []
+        var seen: Set<RuleID> = []
+        for reader in try file.objects("rules") {
+            let rule = try self.rule(reader, pack: name)
+            guard seen.insert(rule.id).inserted else {
+                throw reader.error("duplicate rule id \"\(rule.id)\"", key: "id")
+            }
+            rules.append(rule)
+        }
+        try file.finish()
+        return RulePack(name: name, description: description, rules: rules, source: source)
+    }
+
+    private static func rule(_ reader: JSONObjectReader, pack: String) throws -> Rule {
+        let idText = try reader.string("id")
+        guard RuleID.isValid(idText) else {
+            throw reader.error("rule ids are lowercase kebab-case (e.g. \"jwt-direct-import\"), got \"\(idText)\"", key: "id")
+        }
+        let aliases = try (reader.optionalStringArray("aliases") ?? []).map { RuleID($0) }
+        let kind = try reader.enumValue("kind", RuleKind.self)
+        let severity = try reader.enumValue("severity", Severity.self)
+        let matchReader = try reader.object("match")
+        let match = try self.match(matchReader, kind: kind)
+        try matchReader.finish()
+        let allowedPaths = try reader.optionalStringArray("allowedPaths") ?? []
+        var globs: [Glob] = []
+        for (index, pattern) in allowedPaths.enumerated() {
+            do {
+                globs.append(try Glob(pattern))
+            } catch {
+                throw reader.error(error.description, key: "allowedPaths").at(reader.path(of: "allowedPaths", index: index))
+            }
+        }
+        let examples = try reader.object("examples")
+        let violating = try examples.objects("violating").map(example)
+        let compliant = try (examples.optionalObjects("compliant") ?? []).map(example)
+        guard !violating.isEmpty else {
+            throw examples.error("a rule needs at least one violating example", key: "violating")
+        }
+        try examples.finish()
+        let rule = Rule(id: RuleID(idText), aliases: aliases, kind: kind, severity: severity,
+                        summary: try reader.string("summary"), why: try reader.string("why"),
+                        instead: try reader.string("instead"), message: try reader.optionalString("message"),
+                        match: match, allowedPaths: allowedPaths, allowedGlobs: globs,
+                        violatingExamples: violating, compliantExamples: compliant, pack: pack)
+        try reader.finish()
+        return rule
+    }
+
+    private static func match(_ reader: JSONObjectReader, kind: RuleKind) throws -> RuleMatch {
+        switch kind {
+        case .forbiddenImport:
+            return .forbiddenImport(modules: try perLanguage(reader, key: "modules"))
+        case .forbiddenCall:
+            let calls = try perLanguage(reader, key: "calls")
+            return .forbiddenCall(calls: calls.mapValues { $0.map(NamePattern.init) })
+        }
+    }
+
+    /// `{"python": [...], "typescript": [...]}`: non-empty strings, at least one language.
+    private static func perLanguage(_ parent: JSONObjectReader, key: String) throws -> [Language: [String]] {
+        let reader = try parent.object(key)
+        var result: [Language: [String]] = [:]
+        for language in Language.allCases {
+            guard let names = try reader.optionalStringArray(language.rawValue) else { continue }
+            if let empty = names.firstIndex(where: \.isEmpty) {
+                throw reader.error("names must not be empty", key: language.rawValue)
+                    .at(reader.path(of: language.rawValue, index: empty))
+            }
+            result[language] = names
+        }
+        try reader.finish()
+        guard !result.isEmpty else {
+            throw reader.error("list names under \"python\" and/or \"typescript\"")
+        }
+        return result
+    }
+
+    private static func example(_ reader: JSONObjectReader) throws -> RuleExample {
+        let example = RuleExample(language: try reader.enumValue("language", Language.self),
+                                  code: try reader.string("code"), path: try reader.optionalString("path"))
+        try reader.finish()
+        return example
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return ferror(file) == 0 ? bytes : nil
+    }
+}
+
+extension JSONSchemaError {
+    /// The same error at another key path (e.g. pointing into an array element).
+    func at(_ path: String) -> JSONSchemaError {
+        var copy = self
+        copy.path = path
+        return copy
+    }
+}

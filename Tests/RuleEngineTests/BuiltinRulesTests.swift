@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+@testable import RuleEngine
+
+/// rules/ is the one source of the built-in packs; the binary embeds a generated copy.
+@Suite struct BuiltinRulesTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func embeddedPacksAreIdenticalToRulesDirectory() throws {
+        let rulesDirectory = Self.repository.appendingPathComponent("rules")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix("plan-") && !$0.hasSuffix(".plan.json") }.sorted()
+        #expect(BuiltinRules.files.map(\.name) == onDisk, "run scripts/gen-builtin-rules")
+        for (name, text) in BuiltinRules.files {
+            let file = try String(contentsOf: rulesDirectory.appendingPathComponent(name), encoding: .utf8)
+            // A multi-line literal drops the final line break.
+            #expect(text + "\n" == file, "rules/\(name) changed: run scripts/gen-builtin-rules")
+        }
+    }
+}
