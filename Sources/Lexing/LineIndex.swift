@@ -8,6 +8,8 @@ public struct LineIndex: Sendable {
     /// Offsets at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
     public let byteCount: Int
+    /// 3 when the file starts with a UTF-8 byte order mark (not counted as a column), else 0.
+    public let bodyStart: Int
 
     public init(_ bytes: UnsafeRawBufferPointer) {
         var starts = [0]
@@ -25,6 +27,7 @@ public struct LineIndex: Sendable {
         }
         lineStarts = starts
         byteCount = n
+        bodyStart = Lexer.bodyStart(bytes)
     }
 
     public init(_ bytes: [UInt8]) {
@@ -48,7 +51,7 @@ public struct LineIndex: Sendable {
     public func position(of offset: Int, in bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int) {
         let line = lineIndex(of: offset)
         var column = 1
-        var i = lineStarts[line]
+        var i = line == 0 ? bodyStart : lineStarts[line]
         let end = min(offset, bytes.count)
         while i < end {
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
@@ -66,7 +69,7 @@ public struct LineIndex: Sendable {
 
     /// The byte range of the 0-based line `index`, without its line break.
     public func lineRange(_ index: Int, in bytes: UnsafeRawBufferPointer) -> ByteRange {
-        let start = lineStarts[index]
+        let start = index == 0 ? bodyStart : lineStarts[index]
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : byteCount
         while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
             end -= 1

@@ -1,0 +1,33 @@
+/// Everything a scan produced, in report order; what reporters render.
+public struct ScanResult: Sendable {
+    /// The directory reported paths are relative to, as given on the command line (or `.`).
+    public var root: String
+    public var filesScanned: Int
+    /// Sorted with `Finding.reportOrder`.
+    public var findings: [Finding]
+    /// Sorted with `Diagnostic.order`.
+    public var diagnostics: [Diagnostic]
+    /// Ids of the rules that were run, sorted (so summaries can show rules with zero findings).
+    public var ruleIDs: [RuleID]
+
+    public init(root: String, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic], ruleIDs: [RuleID]) {
+        self.root = root
+        self.filesScanned = filesScanned
+        self.findings = findings
+        self.diagnostics = diagnostics
+        self.ruleIDs = ruleIDs
+    }
+
+    /// Findings per rule id, for every rule that ran.
+    public var countsByRule: [RuleID: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: ruleIDs.map { ($0, 0) })
+        for finding in findings { counts[finding.ruleID, default: 0] += 1 }
+        return counts
+    }
+
+    public var countsBySeverity: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        return counts
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Model
+
+/// Machine-readable report, versioned. The shape is documented in the README ("JSON report") and
+/// only grows compatibly within a version.
+public struct JSONReporter: Reporter {
+    public static let formatVersion = 1
+
+    public init() {}
+
+    public func render(_ result: ScanResult) -> String {
+        let report = JSONReport(result)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+// MARK: - Encoded shape
+
+struct JSONReport: Encodable {
+    struct Tool: Encodable {
+        let name = ToolInfo.name
+        let version = ToolInfo.version
+    }
+
+    struct FindingEntry: Encodable {
+        let ruleId: String
+        let severity: String
+        let message: String
+        let path: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+    }
+
+    struct Summary: Encodable {
+        let filesScanned: Int
+        let findings: Int
+        let bySeverity: [String: Int]
+        let byRule: [String: Int]
+        let diagnostics: Int
+    }
+
+    let version = JSONReporter.formatVersion
+    let tool = Tool()
+    let root: String
+    let findings: [FindingEntry]
+    let diagnostics: [Diagnostic]
+    let summary: Summary
+
+    init(_ result: ScanResult) {
+        root = result.root
+        findings = result.findings.map {
+            FindingEntry(ruleId: $0.ruleID.rawValue, severity: $0.severity.rawValue, message: $0.message, path: $0.path,
+                         line: $0.location.line, column: $0.location.column,
+                         endLine: $0.location.endLine, endColumn: $0.location.endColumn)
+        }
+        diagnostics = result.diagnostics
+        var bySeverity: [String: Int] = [:]
+        for severity in Severity.allCases { bySeverity[severity.rawValue] = result.countsBySeverity[severity, default: 0] }
+        summary = Summary(filesScanned: result.filesScanned, findings: result.findings.count, bySeverity: bySeverity,
+                          byRule: Dictionary(uniqueKeysWithValues: result.countsByRule.map { ($0.key.rawValue, $0.value) }),
+                          diagnostics: result.diagnostics.count)
+    }
+}

@@ -1,0 +1,102 @@
+import Model
+
+/// Human-readable report: findings grouped by file, each as
+/// `path:line:col: severity[rule-id] message` with the source line and a marker under the
+/// finding, then a summary. Colour (ANSI) only when asked for.
+public struct TextReporter: Reporter {
+    public var color: Bool
+    /// Longest stretch of a source line shown; minified files have megabyte-long lines.
+    static let snippetWidth = 120
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ result: ScanResult) -> String {
+        var out = ""
+        var previousPath: String?
+        for finding in result.findings {
+            if let previousPath, previousPath != finding.path { out += "\n" }
+            previousPath = finding.path
+            out += style(.bold, "\(finding.path):\(finding.location.line):\(finding.location.column):")
+            out += " " + style(finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .blue,
+                               "\(finding.severity.rawValue)[\(finding.ruleID)]")
+            out += " \(finding.message)\n"
+            out += snippet(finding)
+        }
+        if !result.findings.isEmpty { out += "\n" }
+        out += summary(result)
+        return out
+    }
+
+    // MARK: - Snippet
+
+    /// `  12 | source line` and `     |   ^^^^` under the finding's first line.
+    func snippet(_ finding: Finding) -> String {
+        let scalars = Array(finding.lineText.unicodeScalars)
+        let start = max(0, finding.location.column - 1)
+        let endOnLine = finding.location.endLine == finding.location.line
+            ? max(start + 1, finding.location.endColumn - 1) : scalars.count
+        // Window the line around the finding.
+        var from = 0
+        if scalars.count > Self.snippetWidth, start > 40 { from = min(start - 40, max(0, scalars.count - Self.snippetWidth)) }
+        let to = min(scalars.count, from + Self.snippetWidth)
+        var shown = String(String.UnicodeScalarView(scalars[from..<to]))
+        if from > 0 { shown = "…" + shown }
+        if to < scalars.count { shown += "…" }
+        let number = String(finding.location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        var padding = from > 0 ? " " : ""
+        for scalar in scalars[from..<min(max(from, start), to)] {
+            padding.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+        }
+        let markerLength = max(1, min(endOnLine, to) - max(start, from))
+        let marker = String(repeating: "^", count: markerLength)
+        return "  \(style(.dim, number + " |")) \(shown)\n  \(style(.dim, gutter + " |")) \(padding)\(style(.red, marker))\n"
+    }
+
+    // MARK: - Summary
+
+    func summary(_ result: ScanResult) -> String {
+        let total = result.findings.count
+        let files = Set(result.findings.map(\.path)).count
+        var out: String
+        if total == 0 {
+            out = "No findings in \(plural(result.filesScanned, "file")) scanned.\n"
+        } else {
+            let bySeverity = result.countsBySeverity
+            let parts = Severity.allCases.reversed().compactMap { severity -> String? in
+                guard let count = bySeverity[severity], count > 0 else { return nil }
+                return plural(count, severity.rawValue)
+            }
+            out = "Found \(plural(total, "finding")) (\(parts.joined(separator: ", "))) in \(plural(files, "file"))"
+                + " of \(result.filesScanned) scanned.\n"
+            let counts = result.countsByRule
+            let width = counts.keys.map(\.rawValue.count).max() ?? 0
+            for rule in counts.keys.sorted() where counts[rule, default: 0] > 0 {
+                let id = rule.rawValue
+                out += "  \(id)\(String(repeating: " ", count: width - id.count))  \(counts[rule, default: 0])\n"
+            }
+        }
+        if !result.diagnostics.isEmpty {
+            out += "\(plural(result.diagnostics.count, "file problem")) reported on stderr.\n"
+        }
+        return out
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+
+    // MARK: - Colour
+
+    enum Style: String {
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case yellow = "33"
+        case blue = "34"
+    }
+
+    func style(_ style: Style, _ text: String) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
