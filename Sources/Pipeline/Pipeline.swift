@@ -1,2 +1,79 @@
+import Discovery
 import Model
-public enum PipelinePlaceholder {}
+import RuleEngine
+
+/// The scan, stage by stage:
+/// discover files → lex → extract facts → evaluate rules → (phases, baseline: later) → report.
+public enum Pipeline {
+    /// Runs a scan. Throws only when it cannot start (broken rules or globs); problems with single
+    /// files become diagnostics in the result and the scan goes on.
+    public static func run(_ options: ScanOptions) async throws(PipelineError) -> ScanResult {
+        let rules = try loadRules(options)
+        let discovered = try discover(options)
+        let outcomes = await scanFiles(discovered.files, rules: rules)
+        return assemble(options: options, discovered: discovered, outcomes: outcomes, rules: rules)
+    }
+
+    // MARK: - Stages
+
+    /// The built-in packs plus `--rules` files (a pack of the same name replaces a built-in one).
+    public static func loadRules(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
+        do {
+            var packs = options.noBuiltinRules ? [] : try RuleLoader.builtinPacks()
+            for file in options.ruleFiles {
+                let pack = try RuleLoader.load(file: file)
+                packs.removeAll { $0.name == pack.name }
+                packs.append(pack)
+            }
+            return try RuleLoader.combine(packs)
+        } catch {
+            throw .rules(error.description)
+        }
+    }
+
+    static func discover(_ options: ScanOptions) throws(PipelineError) -> DiscoveryResult {
+        var discovery = DiscoveryOptions()
+        discovery.paths = options.paths.isEmpty ? ["."] : options.paths
+        discovery.useGitignore = options.useGitignore
+        discovery.maxFileSize = options.maxFileSize
+        do {
+            discovery.includes = try options.includes.map { pattern throws(GlobError) in try Glob(pattern) }
+            discovery.excludes = try options.excludes.map { pattern throws(GlobError) in try Glob(pattern) }
+        } catch {
+            throw .invalidGlob("\(error)")
+        }
+        return Discovery.discover(discovery)
+    }
+
+    /// Scans files on all cores; results come back in the order of `files`.
+    static func scanFiles(_ files: [SourceFile], rules: [Rule]) async -> [FileOutcome] {
+        guard !files.isEmpty else { return [] }
+        let batchSize = max(1, min(64, files.count / 64))
+        return await withTaskGroup(of: (Int, [FileOutcome]).self) { group in
+            var start = 0
+            while start < files.count {
+                let range = start..<min(files.count, start + batchSize)
+                group.addTask {
+                    (range.lowerBound, range.map { FileScanner.scan(files[$0], rules: rules) })
+                }
+                start = range.upperBound
+            }
+            var outcomes = [FileOutcome](repeating: FileOutcome(), count: files.count)
+            for await (first, batch) in group {
+                for (offset, outcome) in batch.enumerated() { outcomes[first + offset] = outcome }
+            }
+            return outcomes
+        }
+    }
+
+    static func assemble(options: ScanOptions, discovered: DiscoveryResult, outcomes: [FileOutcome],
+                         rules: [Rule]) -> ScanResult {
+        var findings = outcomes.flatMap(\.findings)
+        findings.sort(by: Finding.reportOrder)
+        var diagnostics = discovered.diagnostics + outcomes.flatMap(\.diagnostics)
+        diagnostics.sort(by: Diagnostic.order)
+        let root = options.paths.count == 1 ? options.paths[0] : "."
+        return ScanResult(root: root, filesScanned: outcomes.filter(\.scanned).count, findings: findings,
+                          diagnostics: diagnostics, ruleIDs: rules.map(\.id).sorted())
+    }
+}

@@ -1,2 +1,56 @@
-import Pipeline
-print("ssotguard")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Model
+
+/// Entry point: picks the subcommand, maps errors to exit codes.
+func runMain(_ arguments: [String]) async -> ExitCode {
+    var arguments = arguments
+    let command: String
+    if let first = arguments.first, !first.hasPrefix("-") {
+        command = first
+        arguments.removeFirst()
+    } else if arguments.contains("--version") {
+        Output.stdout("\(ToolInfo.name) \(ToolInfo.version)\n")
+        return .clean
+    } else if arguments.isEmpty || arguments.contains("-h") || arguments.contains("--help") {
+        Output.stdout(Usage.main)
+        return arguments.isEmpty ? .usage : .clean
+    } else {
+        command = "scan"
+    }
+    if arguments.contains("-h") || arguments.contains("--help"), command != "help" {
+        guard ["scan", "rules"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
+        Output.stdout(Usage.forCommand(command))
+        return .clean
+    }
+    do {
+        switch command {
+        case "scan":
+            return await ScanCommand(arguments).run()
+        case "rules":
+            return try RulesCommand(arguments).run()
+        case "help":
+            Output.stdout(Usage.forCommand(arguments.first))
+            return .clean
+        case "version":
+            Output.stdout("\(ToolInfo.name) \(ToolInfo.version)\n")
+            return .clean
+        default:
+            throw UsageError(message: "unknown command '\(command)'", command: nil)
+        }
+    } catch {
+        return usageError(error)
+    }
+}
+
+func usageError(_ error: UsageError) -> ExitCode {
+    let help = error.command.map { "ssotguard \($0) --help" } ?? "ssotguard --help"
+    Output.stderr("ssotguard: error: \(error.message)\nSee '\(help)'.\n")
+    return .usage
+}
+
+let code = await runMain(Array(CommandLine.arguments.dropFirst()))
+exit(code.rawValue)

@@ -1,0 +1,72 @@
+import Facts
+import Lexing
+import Model
+import RuleEngine
+
+/// What scanning one file produced.
+struct FileOutcome: Sendable {
+    var findings: [Finding] = []
+    var diagnostics: [Diagnostic] = []
+    /// False when the file could not be read or was skipped as binary.
+    var scanned = false
+}
+
+/// The per-file stages: read → lex → extract facts → evaluate rules → place in lines.
+/// A pure function of the file and the rules; the pipeline runs it on many files at once.
+enum FileScanner {
+    static func scan(_ file: SourceFile, rules: [Rule]) -> FileOutcome {
+        switch FileReader.read(file.diskPath) {
+        case .failure(let failure):
+            let message: String
+            switch failure {
+            case .cannotOpen(let reason): message = "cannot read file: \(reason)"
+            case .notRegular: message = "not a regular file; not scanned"
+            case .readFailed(let reason): message = "read failed: \(reason)"
+            }
+            return FileOutcome(diagnostics: [Diagnostic(level: .warning, path: file.path, message: message)])
+        case .success(let bytes):
+            return bytes.withUnsafeBytes { scan(file, bytes: $0, rules: rules) }
+        }
+    }
+
+    static func scan(_ file: SourceFile, bytes: UnsafeRawBufferPointer, rules: [Rule]) -> FileOutcome {
+        var outcome = FileOutcome()
+        if ByteChecks.looksBinary(bytes) {
+            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path,
+                                                  message: "binary file (NUL byte found); not scanned"))
+            return outcome
+        }
+        outcome.scanned = true
+        var lines: LineIndex?
+        func lineIndex() -> LineIndex {
+            if let lines { return lines }
+            let index = LineIndex(bytes)
+            lines = index
+            return index
+        }
+        if let bad = ByteChecks.firstInvalidUTF8(bytes) {
+            let place = lineIndex().position(of: bad, in: bytes)
+            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path, line: place.line, column: place.column,
+                                                  message: "not valid UTF-8; scanned as bytes (columns may be off)"))
+        }
+        let lexed = Lexer.tokenize(bytes, language: file.language, jsx: file.allowsJSX)
+        for problem in lexed.problems {
+            let place = lineIndex().position(of: problem.offset, in: bytes)
+            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path, line: place.line, column: place.column,
+                                                  message: problem.message))
+        }
+        let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language)
+        let hits = Evaluator.evaluate(facts, path: file.path, rules: rules)
+        guard !hits.isEmpty else { return outcome }
+        let index = lineIndex()
+        for hit in hits {
+            let location = index.location(of: hit.range, in: bytes)
+            let lineRange = index.lineRange(location.line - 1, in: bytes)
+            let lineText = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineRange.start..<lineRange.end]),
+                                  as: UTF8.self)
+            outcome.findings.append(Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message,
+                                            path: file.path, range: hit.range, location: location, lineText: lineText))
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,34 @@
+import Model
+
+/// Everything `ssotguard scan` was asked to do, validated by the CLI before the run.
+public struct ScanOptions: Sendable {
+    /// Files and directories to scan (default `.`).
+    public var paths: [String] = ["."]
+    public var includes: [String] = []
+    public var excludes: [String] = []
+    /// Honour the root `.gitignore`.
+    public var useGitignore = true
+    /// Extra rule files; a pack with a built-in pack's name replaces it.
+    public var ruleFiles: [String] = []
+    /// Leave the built-in packs out (only `ruleFiles` run).
+    public var noBuiltinRules = false
+    /// Files larger than this are not scanned (a diagnostic says so).
+    public var maxFileSize = 50 * 1024 * 1024
+
+    public init() {}
+}
+
+/// Why a scan could not run at all (exit code 2). File-level problems are diagnostics instead.
+public enum PipelineError: Error, Equatable, CustomStringConvertible {
+    /// A rule file is broken: the message names the file, line and key path.
+    case rules(String)
+    /// A glob given with --include/--exclude is invalid.
+    case invalidGlob(String)
+
+    public var description: String {
+        switch self {
+        case .rules(let message): return message
+        case .invalidGlob(let message): return message
+        }
+    }
+}

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing to stdout, stderr and files, and telling whether colour is wanted.
+enum Output {
+    static func stdout(_ text: String) {
+        write(text, to: Glibc.stdout)
+    }
+
+    static func stderr(_ text: String) {
+        write(text, to: Glibc.stderr)
+    }
+
+    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+        var text = text
+        text.withUTF8 { buffer in
+            _ = fwrite(buffer.baseAddress, 1, buffer.count, stream)
+        }
+        fflush(stream)
+    }
+
+    /// Writes `text` to `path` (replacing it). Returns an error text on failure.
+    static func write(_ text: String, toFile path: String) -> String? {
+        guard let file = fopen(path, "wb") else {
+            return "cannot write \(path): \(String(cString: strerror(errno)))"
+        }
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+        let failed = written != text.utf8.count || fclose(file) != 0
+        return failed ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
+    }
+
+    /// Colour on stdout: only on a terminal, never when NO_COLOR is set (https://no-color.org).
+    static var stdoutWantsColor: Bool {
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}

@@ -1,0 +1,79 @@
+import Model
+import Pipeline
+import Reporting
+
+/// `ssotguard scan`: parse options, run the pipeline, render, choose the exit code.
+struct ScanCommand {
+    enum FailOn: String, CaseIterable {
+        case error, warning, info, none
+
+        var threshold: Severity? {
+            switch self {
+            case .error: return .error
+            case .warning: return .warning
+            case .info: return .info
+            case .none: return nil
+            }
+        }
+    }
+
+    var options = ScanOptions()
+    var format = ReportFormat.text
+    var outputFile: String?
+    var failOn = FailOn.error
+    var color = true
+
+    init(_ arguments: [String]) throws(UsageError) {
+        var args = Arguments(arguments, command: "scan")
+        while let option = args.nextOption() {
+            switch option {
+            case "--format": format = try args.choice(try args.value(for: option), for: option, ReportFormat.self)
+            case "-o", "--output": outputFile = try args.value(for: option)
+            case "--rules": options.ruleFiles.append(try args.value(for: option))
+            case "--no-builtin-rules": try args.flag(option); options.noBuiltinRules = true
+            case "--include": options.includes.append(try args.value(for: option))
+            case "--exclude": options.excludes.append(try args.value(for: option))
+            case "--no-ignore": try args.flag(option); options.useGitignore = false
+            case "--max-file-size":
+                let text = try args.value(for: option)
+                guard let size = Int(text), size > 0 else {
+                    throw UsageError(message: "--max-file-size needs a positive number of bytes, got '\(text)'", command: "scan")
+                }
+                options.maxFileSize = size
+            case "--fail-on-severity": failOn = try args.choice(try args.value(for: option), for: option, FailOn.self)
+            case "--no-color": try args.flag(option); color = false
+            default: throw UsageError(message: "unknown option '\(option)'", command: "scan")
+            }
+        }
+        options.paths = args.positionals.isEmpty ? ["."] : args.positionals
+        if options.noBuiltinRules, options.ruleFiles.isEmpty {
+            throw UsageError(message: "--no-builtin-rules needs at least one --rules file", command: "scan")
+        }
+    }
+
+    func run() async -> ExitCode {
+        let result: ScanResult
+        do {
+            result = try await Pipeline.run(options)
+        } catch {
+            Output.stderr("ssotguard: error: \(error.description)\n")
+            return .toolError
+        }
+        let useColor = color && format == .text && outputFile == nil && Output.stdoutWantsColor
+        let report = format.reporter(color: useColor).render(result)
+        if format == .text || outputFile != nil {
+            for diagnostic in result.diagnostics { Output.stderr(diagnostic.formatted + "\n") }
+        }
+        if let outputFile {
+            if let problem = Output.write(report, toFile: outputFile) {
+                Output.stderr("ssotguard: error: \(problem)\n")
+                return .toolError
+            }
+        } else {
+            Output.stdout(report)
+        }
+        if result.diagnostics.contains(where: { $0.level == .error }) { return .toolError }
+        guard let threshold = failOn.threshold else { return .clean }
+        return result.findings.contains { $0.severity >= threshold } ? .findings : .clean
+    }
+}

@@ -1,0 +1,78 @@
+import Model
+
+/// Help texts. Tested word for word, so change them deliberately.
+enum Usage {
+    static let main = """
+        ssotguard \(ToolInfo.version): keeps security-critical operations in their single source of truth.
+
+        USAGE: ssotguard <command> [options]
+
+        COMMANDS:
+          scan      Scan Python and TypeScript/JavaScript files for violations (default command)
+          rules     List the rules that would run, with what they flag and what to do instead
+          help      Show help for a command
+
+        OPTIONS:
+          -h, --help     Show this help
+          --version      Print the version
+
+        Run 'ssotguard <command> --help' for a command's options.
+        Exit codes: 0 clean, 1 findings at or above the failing severity, 2 configuration or tool
+        error, 64 usage error.
+
+        """
+
+    static let scan = """
+        USAGE: ssotguard scan [PATH ...] [options]
+
+        Walks each PATH (default '.') and reports JWT library imports, JWT calls and other
+        rule violations outside the single source of truth. Paths in reports are relative to PATH
+        when one directory is given, else to the current directory.
+
+        OPTIONS:
+          --format <format>        Output format: text (default) or json
+          -o, --output <file>      Write the report to <file> instead of standard output
+          --rules <file>           Load a rule pack (JSON with comments); repeatable. A pack named
+                                   like a built-in one replaces it
+          --no-builtin-rules       Run only the packs given with --rules
+          --include <glob>         Scan only files matching <glob>; repeatable
+          --exclude <glob>         Skip files and directories matching <glob>; repeatable
+          --no-ignore              Do not honour the root .gitignore
+          --max-file-size <bytes>  Skip larger files with a diagnostic (default 52428800)
+          --fail-on-severity <s>   Exit 1 when a finding is at least <s>: error (default),
+                                   warning, info, or none (never fail on findings)
+          --no-color               No colour in text output (also: NO_COLOR set, or not a terminal)
+          -h, --help               Show this help
+
+        Globs: '*' within a path segment, '**' across segments, '?' and '[a-z]'. A glob matches
+        at any depth unless it starts with '/'; a matching directory covers everything below it.
+
+        EXIT CODES:
+          0   no finding at or above --fail-on-severity
+          1   findings at or above --fail-on-severity
+          2   configuration or tool error (bad rule file, missing PATH, unwritable --output)
+          64  usage error
+
+        """
+
+    static let rules = """
+        USAGE: ssotguard rules [options]
+
+        Lists the rules that would run: built-in packs plus those given with --rules.
+
+        OPTIONS:
+          --format <format>   text (default), markdown (the README's rule table) or json
+          --rules <file>      Load a rule pack as 'scan' does; repeatable
+          --no-builtin-rules  Only the packs given with --rules
+          -h, --help          Show this help
+
+        """
+
+    static func forCommand(_ command: String?) -> String {
+        switch command {
+        case "scan": return scan
+        case "rules": return rules
+        default: return main
+        }
+    }
+}
