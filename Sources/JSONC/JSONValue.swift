@@ -10,18 +10,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONNode])
     case object([JSONMember])
 
-    /// The kind of value as a noun phrase for messages: "a string", "an object", ...
-    public var kindDescription: String {
-        switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
-
     /// The same value with every nested position set to `TextPosition.start`.
     ///
     /// `==` compares positions too; compare `erasingPositions()` of both sides to ask whether two
