@@ -167,5 +167,7 @@ enum PyLex {
             .identifier, .newline,
         ])
         #expect(flagged == [false, false, true, false, false, false, true, false, true, false])
+        // A line break inside a string token is not between tokens.
+        #expect(PyLex.lex("'''a\nb''' c").tokens.map(\.newlineBefore) == [false, false, false])
     }
 }
