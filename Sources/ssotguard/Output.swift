@@ -7,19 +7,27 @@ import Darwin
 /// Writing to stdout, stderr and files, and telling whether colour is wanted.
 enum Output {
     static func stdout(_ text: String) {
-        write(text, to: Glibc.stdout)
+        write(text, to: STDOUT_FILENO)
     }
 
     static func stderr(_ text: String) {
-        write(text, to: Glibc.stderr)
+        write(text, to: STDERR_FILENO)
     }
 
-    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+    /// Writes all of `text` to a file descriptor, retrying partial writes and EINTR.
+    private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { buffer in
-            _ = fwrite(buffer.baseAddress, 1, buffer.count, stream)
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
         }
-        fflush(stream)
     }
 
     /// Writes `text` to `path` (replacing it). Returns an error text on failure.

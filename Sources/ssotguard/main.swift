@@ -26,10 +26,10 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         Output.stdout(Usage.forCommand(command))
         return .clean
     }
-    do {
+    do throws(UsageError) {
         switch command {
         case "scan":
-            return await ScanCommand(arguments).run()
+            return try await ScanCommand(arguments).run()
         case "rules":
             return try RulesCommand(arguments).run()
         case "help":
