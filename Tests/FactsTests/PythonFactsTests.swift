@@ -29,7 +29,7 @@ import Testing
     @Test func relativeImportsKeepTheirDots() {
         let facts = Extract.facts("from . import jwt\nfrom ..auth.jwt import decode\nfrom ...x import y\n", .python)
         #expect(facts.imports.map(\.module) == [".", "..auth.jwt", "...x"])
-        #expect(facts.imports.allSatisfy(\.isRelative))
+        #expect(facts.imports.allSatisfy { $0.isRelative })
     }
 
     @Test func importsInsideFunctionsAtAnyIndentation() {

@@ -29,7 +29,7 @@ import Testing
     @Test func exportFrom() {
         let code = "export { decodeJwt } from 'jose';\nexport * from 'jws';\nexport * as j from 'jsonwebtoken';\nexport const x = 1;\n"
         #expect(Extract.imports(code, .typescript) == ["jose{decodeJwt}", "jws", "jsonwebtoken"])
-        #expect(Extract.facts(code, .typescript).imports.allSatisfy { $0.form == .exportFrom })
+        #expect(Extract.facts(code, .typescript).imports.allSatisfy { $0.form == ImportForm.exportFrom })
     }
 
     @Test func requireForms() {
