@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// The command line as users and scripts see it: help, version, exit codes, errors.
+@Suite struct CommandLineTests {
+    @Test func versionPrintsNameAndVersion() throws {
+        let run = try Tool.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "ssotguard 0.1.0\n")
+    }
+
+    @Test(arguments: [(["--help"], "help-main.txt"), (["scan", "--help"], "help-scan.txt"),
+                      (["rules", "--help"], "help-rules.txt"), (["help", "scan"], "help-scan.txt")])
+    func helpTextIsExactly(_ arguments: [String], _ expectedFile: String) throws {
+        let expected = try String(contentsOf: Tool.repository.appendingPathComponent("Tests/EndToEndTests/Expected/\(expectedFile)"),
+                                  encoding: .utf8)
+        let run = try Tool.run(arguments)
+        #expect(run.status == 0)
+        #expect(run.stdout == expected)
+    }
+
+    @Test(arguments: [["scan", "--bogus"], ["scan", "--format", "xml"], ["scan", "--format"], ["frobnicate"],
+                      ["scan", "--max-file-size", "-3"], ["scan", "--no-ignore=yes"], ["rules", "extra"]])
+    func usageErrorsExit64WithAHint(_ arguments: [String]) throws {
+        let run = try Tool.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("ssotguard: error: "))
+        #expect(run.stderr.contains("--help"))
+    }
+
+    @Test func missingPathIsAToolErrorButTheRestIsScanned() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import jwt\n")
+        let run = try Tool.run(["scan", "a.py", "does-not-exist", "--format", "json"], in: tree.root)
+        #expect(run.status == 2)
+        let report = try Tool.json(run.stdout)
+        #expect((report["findings"] as? [Any])?.count == 1)
+        #expect(run.stderr.contains("does-not-exist"))
+    }
+
+    @Test func failOnSeverityControlsTheExitCode() throws {
+        let fixture = "fixtures/jwt-monorepo"
+        #expect(try Tool.run(["scan", fixture]).status == 1)
+        #expect(try Tool.run(["scan", fixture, "--fail-on-severity", "none"]).status == 0)
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("clean.py", "import os\n")
+        #expect(try Tool.run(["scan", tree.root.path]).status == 0)
+    }
+
+    @Test func scanIsTheDefaultCommand() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.ts", "import jwt from 'jsonwebtoken';\n")
+        let run = try Tool.run(["--format", "json"], in: tree.root)
+        #expect(run.status == 1)
+        #expect(try Tool.json(run.stdout)["findings"] as? [Any] != nil)
+    }
+}
