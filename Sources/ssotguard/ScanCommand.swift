@@ -61,8 +61,10 @@ struct ScanCommand {
         }
         let useColor = color && format == .text && outputFile == nil && Output.stdoutWantsColor
         let report = format.reporter(color: useColor).render(result)
-        if format == .text || outputFile != nil {
-            for diagnostic in result.diagnostics { Output.stderr(diagnostic.formatted + "\n") }
+        // Text and file output show every diagnostic on stderr; with a report on stdout in
+        // another format, stderr still gets the errors (they decide the exit code).
+        for diagnostic in result.diagnostics where format == .text || outputFile != nil || diagnostic.level == .error {
+            Output.stderr(diagnostic.formatted + "\n")
         }
         if let outputFile {
             if let problem = Output.write(report, toFile: outputFile) {

@@ -15,9 +15,12 @@ func runMain(_ arguments: [String]) async -> ExitCode {
     } else if arguments.contains("--version") {
         Output.stdout("\(ToolInfo.name) \(ToolInfo.version)\n")
         return .clean
-    } else if arguments.isEmpty || arguments.contains("-h") || arguments.contains("--help") {
+    } else if arguments.isEmpty {
+        Output.stderr(Usage.main)
+        return .usage
+    } else if arguments.contains("-h") || arguments.contains("--help") {
         Output.stdout(Usage.main)
-        return arguments.isEmpty ? .usage : .clean
+        return .clean
     } else {
         command = "scan"
     }
