@@ -59,3 +59,20 @@ import Testing
         #expect(try Tool.json(run.stdout)["findings"] as? [Any] != nil)
     }
 }
+
+/// The README's rule table is generated from the rule files, never hand-edited.
+@Suite struct ReadmeTests {
+    @Test func ruleTableMatchesTheRuleFiles() throws {
+        let readme = try String(contentsOf: Tool.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "<!-- rules:start"), let end = readme.range(of: "<!-- rules:end -->") else {
+            Issue.record("README has no rule table markers")
+            return
+        }
+        let afterMarker = readme[start.upperBound...]
+        let tableStart = afterMarker.index(after: afterMarker.firstIndex(of: "\n")!)
+        let table = String(readme[tableStart..<end.lowerBound])
+        let run = try Tool.run(["rules", "--format", "markdown"])
+        #expect(run.status == 0)
+        #expect(table == run.stdout, "regenerate with: swift run ssotguard rules --format markdown")
+    }
+}
