@@ -76,3 +76,36 @@ import Testing
         #expect(table == run.stdout, "regenerate with: swift run ssotguard rules --format markdown")
     }
 }
+
+@Suite struct OutputTests {
+    @Test func outputFileGetsTheReportAndStdoutStaysEmpty() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("src/a.py", "import jwt\n")
+        let report = tree.root.appendingPathComponent("report.json").path
+        let run = try Tool.run(["scan", "src", "--format", "json", "--output", report], in: tree.root)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let json = try Tool.json(try String(contentsOfFile: report, encoding: .utf8))
+        #expect((json["findings"] as? [[String: Any]])?.first?["path"] as? String == "a.py")
+        let unwritable = try Tool.run(["scan", "src", "--output", "/nonexistent/dir/r.txt"], in: tree.root)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write /nonexistent/dir/r.txt"))
+    }
+
+    /// Colour needs a terminal: `script` gives the binary one.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnATerminalButNeverWithNoColor() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import jwt\n")
+        let command = "\(Tool.binary) scan \(tree.root.path)"
+        let withTTY = try Tool.run([], rawCommand: ["/usr/bin/script", "-qec", command, "/dev/null"])
+        #expect(withTTY.stdout.contains("\u{1B}[31m"))
+        let noColor = try Tool.run([], environment: ["NO_COLOR": "1"], rawCommand: ["/usr/bin/script", "-qec", command, "/dev/null"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        #expect(noColor.stdout.contains("error[jwt-direct-import]"))
+        let piped = try Tool.run(["scan", tree.root.path])
+        #expect(!piped.stdout.contains("\u{1B}["))
+    }
+}

@@ -20,9 +20,10 @@ enum Tool {
     }
 
     /// Runs `ssotguard arguments` in `directory`; stdout/stderr go through temp files so large
-    /// outputs cannot deadlock a pipe. `prefix` runs it under another program (e.g. setpriv).
+    /// outputs cannot deadlock a pipe. `prefix` runs it under another program (e.g. setpriv);
+    /// `rawCommand` runs that command line instead of the binary.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    prefix: [String] = []) throws -> Run {
+                    prefix: [String] = [], rawCommand: [String]? = nil) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ssotguard-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -31,7 +32,10 @@ enum Tool {
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
-        if prefix.isEmpty {
+        if let rawCommand {
+            process.executableURL = URL(fileURLWithPath: rawCommand[0])
+            process.arguments = Array(rawCommand.dropFirst())
+        } else if prefix.isEmpty {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
         } else {
