@@ -33,11 +33,7 @@ struct CallResolver {
                 continue
             }
             var name = bound
-            var j = i + 1
-            while stream.kind(j) == .dot || stream.kind(j) == .questionDot, stream.kind(j + 1) == .identifier {
-                name += "." + stream.text(j + 1)
-                j += 2
-            }
+            var j = stream.appendMembers(to: &name, from: i + 1, optional: true)
             let calleeEnd = j - 1
             if language == .typescript { j = skipTypeArguments(from: j) }
             if language == .typescript, stream.kind(j) == .questionDot { j += 1 }

@@ -164,11 +164,7 @@ struct PythonFacts {
     private func dottedName(at i: Int) -> (String, Int)? {
         guard stream.kind(i) == .identifier else { return nil }
         var name = stream.text(i)
-        var j = i + 1
-        while stream.kind(j) == .dot, stream.kind(j + 1) == .identifier {
-            name += "." + stream.text(j + 1)
-            j += 2
-        }
+        let j = stream.appendMembers(to: &name, from: i + 1)
         return (name, j)
     }
 }

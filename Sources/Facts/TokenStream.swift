@@ -54,6 +54,17 @@ struct TokenStream {
         return StringLiteral.value(of: tokens[i], in: bytes, language: language)
     }
 
+    /// Appends `.b.c` member names that follow at token `j` to `name` (with `optional`, `?.` too);
+    /// returns the index after the chain.
+    func appendMembers(to name: inout String, from j: Int, optional: Bool = false) -> Int {
+        var j = j
+        while kind(j) == .dot || (optional && kind(j) == .questionDot), kind(j + 1) == .identifier {
+            name += "." + text(j + 1)
+            j += 2
+        }
+        return j
+    }
+
     /// Byte range from the start of token `first` to the end of token `last`.
     func range(_ first: Int, _ last: Int) -> ByteRange {
         ByteRange(Int(tokens[first].start), Int(tokens[max(first, last)].end))

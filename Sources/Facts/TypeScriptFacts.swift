@@ -169,11 +169,7 @@ struct TypeScriptFacts {
         }
         if stream.kind(i) == .identifier, let bound = facts.bindings[stream.text(i)] {
             var base = bound
-            var j = i + 1
-            while stream.kind(j) == .dot, stream.kind(j + 1) == .identifier {
-                base += "." + stream.text(j + 1)
-                j += 2
-            }
+            let j = stream.appendMembers(to: &base, from: i + 1)
             if stream.kind(j) != .lParen { bind(pattern, to: base) }
             return j
         }
@@ -225,11 +221,7 @@ struct TypeScriptFacts {
               stream.kind(i + 3) == .rParen else { return (nil, i + 1) }
         add(ImportFact(module: module, form: .require, range: stream.range(i, i + 3)))
         var base = module
-        var j = i + 4
-        while stream.kind(j) == .dot, stream.kind(j + 1) == .identifier {
-            base += "." + stream.text(j + 1)
-            j += 2
-        }
+        let j = stream.appendMembers(to: &base, from: i + 4)
         if stream.kind(j) != .lParen { bind(pattern, to: base) }
         return (module, j)
     }
