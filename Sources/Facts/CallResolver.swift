@@ -1,15 +1,24 @@
 import Lexing
 import Model
 
-/// Finds call sites whose callee resolves through a file's import bindings.
+/// Finds every call site and resolves its callee through the file's import bindings.
 ///
 /// A callee is a dotted chain `a.b.c` (JS also `a?.b`) directly followed by `(` (JS also by a
-/// generic argument list `<T>(` or `?.(`); `new a.B(...)` counts as a call. Only the chain's head
-/// is looked up: `self.jwt.decode(...)` and calls on call results are not resolved.
+/// generic argument list `<T>(` or `?.(`); `new a.B(...)` counts as a call. Calls chained on a
+/// call's result continue the chain with `()`: `get_auth().validate(t)` is `get_auth().validate`.
+/// Only the head is looked up in the bindings: `self.jwt.decode(...)` stays unresolved.
 struct CallResolver {
     let stream: TokenStream
     let bindings: [String: String]
     let language: Language
+    let matching: [Int32]
+
+    init(stream: TokenStream, bindings: [String: String], language: Language) {
+        self.stream = stream
+        self.bindings = bindings
+        self.language = language
+        matching = stream.matchingBrackets()
+    }
 
     /// `head.rest` with `head` replaced by its binding, or nil when the head is not bound.
     static func resolve(_ dotted: String, bindings: [String: String]) -> String? {
@@ -19,7 +28,6 @@ struct CallResolver {
     }
 
     func resolve() -> [CallFact] {
-        let matching = stream.matchingBrackets()
         var calls: [CallFact] = []
         var i = 0
         while i < stream.count {
@@ -27,31 +35,102 @@ struct CallResolver {
                 i += 1
                 continue
             }
-            // Cheap check first: most identifiers are not bound.
-            guard let bound = bindings[stream.text(i)] else {
+            // Find the end of the chain without building strings: most chains are not calls.
+            var j = i + 1
+            while stream.kind(j) == .dot || stream.kind(j) == .questionDot, stream.kind(j + 1) == .identifier { j += 2 }
+            let calleeEnd = j - 1
+            var open = language == .typescript ? skipTypeArguments(from: j) : j
+            if language == .typescript, stream.kind(open) == .questionDot { open += 1 }
+            let isNew = language == .typescript && stream.isWord(i - 1, "new")
+            guard stream.kind(open) == .lParen || isNew else {
+                i = calleeEnd + 1
+                continue
+            }
+            let head = stream.text(i)
+            if stream.kind(open) == .lParen, calleeEnd == i, Self.keywords(language).contains(head) {
                 i += 1
                 continue
             }
-            var name = bound
-            var j = stream.appendMembers(to: &name, from: i + 1, optional: true)
-            let calleeEnd = j - 1
-            if language == .typescript { j = skipTypeArguments(from: j) }
-            if language == .typescript, stream.kind(j) == .questionDot { j += 1 }
-            let isNew = language == .typescript && stream.isWord(i - 1, "new")
-            if stream.kind(j) == .lParen, !isDefinition(head: i, open: j, matching: matching) {
-                let close = Int(matching[j])
-                let last = close >= 0 ? close : calleeEnd
-                calls.append(CallFact(qualifiedName: name, isConstruction: isNew, range: stream.range(i, last)))
-            } else if isNew {
-                calls.append(CallFact(qualifiedName: name, isConstruction: true, range: stream.range(i, calleeEnd)))
+            var callee = head
+            _ = stream.appendMembers(to: &callee, from: i + 1, optional: true)
+            let resolved = Self.resolve(callee, bindings: bindings)
+            guard stream.kind(open) == .lParen, !isDefinition(head: i, open: open) else {
+                if isNew {
+                    calls.append(CallFact(callee: callee, qualifiedName: resolved, isConstruction: true,
+                                          range: stream.range(i, calleeEnd)))
+                }
+                i = calleeEnd + 1
+                continue
             }
-            i = calleeEnd + 1
+            i = recordCall(head: i, callee: callee, qualified: resolved, open: open, isNew: isNew, into: &calls)
         }
         return calls
     }
 
-    /// Whether identifier `i` starts a chain (is not a member `x.i`, a definition's name or an
-    /// import's own name).
+    /// Records the call opening at `open` and any calls chained on its result; returns the index
+    /// to continue from.
+    private func recordCall(head: Int, callee: String, qualified: String?, open: Int, isNew: Bool,
+                            into calls: inout [CallFact]) -> Int {
+        var callee = callee
+        var qualified = qualified
+        var open = open
+        var chained = false
+        while true {
+            let close = Int(matching[open])
+            let last = close >= 0 ? close : open
+            calls.append(CallFact(callee: callee, qualifiedName: qualified, isConstruction: isNew && !chained,
+                                  isChained: chained, range: stream.range(head, last),
+                                  arguments: close >= 0 ? arguments(open: open, close: close) : []))
+            guard close >= 0, stream.kind(close + 1) == .dot || stream.kind(close + 1) == .questionDot,
+                  stream.kind(close + 2) == .identifier else { return open + 1 }
+            var member = "()"
+            var j = stream.appendMembers(to: &member, from: close + 1, optional: true)
+            if language == .typescript { j = skipTypeArguments(from: j) }
+            guard stream.kind(j) == .lParen else { return open + 1 }
+            callee += member
+            qualified = qualified.map { $0 + member }
+            chained = true
+            open = j
+        }
+    }
+
+    // MARK: - Arguments
+
+    /// The top-level arguments between `open` and `close`.
+    func arguments(open: Int, close: Int) -> [ArgumentFact] {
+        var result: [ArgumentFact] = []
+        var start = open + 1
+        var k = open + 1
+        while k <= close {
+            if k == close || stream.kind(k) == .comma {
+                if k > start, let argument = argument(from: start, to: k - 1) { result.append(argument) }
+                start = k + 1
+            } else if let kind = stream.kind(k), kind == .lParen || kind == .lBracket || kind == .lBrace || kind == .templateHead {
+                let match = Int(matching[k])
+                if match > k, match < close { k = match }
+            }
+            k += 1
+        }
+        return result
+    }
+
+    /// One argument spanning tokens `first...last`: `key=value` (Python), `...spread` skipped.
+    private func argument(from first: Int, to last: Int) -> ArgumentFact? {
+        var first = first
+        var keyword: String?
+        if language == .python, stream.kind(first) == .identifier, stream.kind(first + 1) == .equal, first + 2 <= last {
+            keyword = stream.text(first)
+            first += 2
+        }
+        if stream.kind(first) == .star || stream.isOperator(first, "**") || stream.isOperator(first, "...") { return nil }
+        var fact = ArgumentValue.describe(stream, from: first, to: last, language: language, matching: matching)
+        fact.keyword = keyword
+        return fact
+    }
+
+    // MARK: - What is not a call
+
+    /// Whether identifier `i` starts a chain (is not a member `x.i` or a definition's name).
     private func isChainHead(_ i: Int) -> Bool {
         switch stream.kind(i - 1) {
         case .dot, .questionDot: return false
@@ -67,19 +146,32 @@ struct CallResolver {
 
     /// JS method definitions look like calls: `verify(token) { ... }`, `verify(t: string): X {`.
     /// Python definitions are excluded by `def`.
-    private func isDefinition(head: Int, open: Int, matching: [Int32]) -> Bool {
+    private func isDefinition(head: Int, open: Int) -> Bool {
         guard language == .typescript else { return false }
         let close = Int(matching[open])
         guard close >= 0 else { return false }
         if stream.kind(close + 1) == .lBrace { return true }
         if stream.kind(close + 1) == .colon {
             let before = stream.kind(head - 1)
-            let memberStart = before == nil || before == .lBrace || before == .rBrace || before == .semicolon
+            return before == nil || before == .lBrace || before == .rBrace || before == .semicolon
                 || stream.tokens[head].newlineBefore
-            return memberStart
         }
         return false
     }
+
+    /// Statement keywords that a `(` may follow without making a call.
+    static func keywords(_ language: Language) -> Set<String> {
+        language == .python ? pythonKeywords : typeScriptKeywords
+    }
+
+    static let pythonKeywords: Set<String> = [
+        "if", "elif", "while", "for", "in", "not", "and", "or", "return", "yield", "assert", "del", "with", "as",
+        "lambda", "await", "except", "raise", "is", "else", "from", "global", "nonlocal", "pass", "case", "match",
+    ]
+    static let typeScriptKeywords: Set<String> = [
+        "if", "for", "while", "switch", "catch", "return", "typeof", "function", "await", "yield", "void", "delete",
+        "in", "of", "new", "class", "case", "throw", "do", "else", "instanceof", "with", "keyof", "as", "satisfies",
+    ]
 
     /// Skips a TypeScript type-argument list `<A, B<C>[]>` when a `(` follows it; returns the index
     /// after it, or `j` unchanged when there is none.

@@ -5,13 +5,18 @@ import Model
 public enum FactExtractor {
     public static func extract(tokens: [Token], bytes: UnsafeRawBufferPointer, language: Language) -> FileFacts {
         let stream = TokenStream(tokens, bytes: bytes)
+        var facts: FileFacts
         switch language {
         case .python:
             var extractor = PythonFacts(stream)
-            return extractor.extract()
+            facts = extractor.extract()
         case .typescript:
             var extractor = TypeScriptFacts(stream)
-            return extractor.extract()
+            facts = extractor.extract()
         }
+        facts.functions = FunctionExtractor.extract(stream, facts: facts)
+        facts.values = ValueExtractor.extract(stream, facts: facts)
+        for token in tokens where token.kind == .comment { facts.comments.append(token.range) }
+        return facts
     }
 }

@@ -43,22 +43,60 @@ public struct ImportFact: Hashable, Sendable {
     public var isRelative: Bool { module.utf8.first == UInt8(ascii: ".") }
 }
 
-/// A call (or `new` construction) whose callee resolves through the file's import bindings.
+/// One argument of a call: positional, keyword (`key=...` in Python) or, inside an object-literal
+/// argument, a property (`{secret: ...}` in JS, listed in the argument's `properties`).
+public struct ArgumentFact: Hashable, Sendable {
+    /// Python keyword (`key=`) or object property name; nil for positional arguments.
+    public var keyword: String?
+    /// The value expression.
+    public var range: ByteRange
+    /// When the value is one plain string literal (or a known wrapper of one, see
+    /// `ArgumentValue`): its value and the literal's range.
+    public var stringValue: String?
+    public var stringRange: ByteRange?
+    /// When the value is a plain dotted name (`SECRET`, `self.key`, `settings.JWT_SECRET`).
+    public var name: String?
+    /// When the value is an object literal `{a: x, b: 'y'}` (JS) or dict display with string
+    /// keys (Python): its top-level entries, with `keyword` set to the key.
+    public var properties: [ArgumentFact]
+
+    public init(keyword: String? = nil, range: ByteRange, stringValue: String? = nil, stringRange: ByteRange? = nil,
+                name: String? = nil, properties: [ArgumentFact] = []) {
+        self.keyword = keyword
+        self.range = range
+        self.stringValue = stringValue
+        self.stringRange = stringRange
+        self.name = name
+        self.properties = properties
+    }
+}
+
+/// A call site (or `new` construction).
 public struct CallFact: Hashable, Sendable {
-    /// The callee with its head replaced by what the import bound it to: `pyjwt.decode(...)` after
-    /// `import jwt as pyjwt` is `jwt.decode`; `verify(...)` after
-    /// `const {verify} = require('jsonwebtoken')` is `jsonwebtoken.verify`.
-    public var qualifiedName: String
+    /// The callee as written, as a dotted chain; a call in the chain shows as `()`:
+    /// `jwt.decode`, `self.client.validate_token`, `get_unified_auth().validate_token`.
+    public var callee: String
+    /// The callee with its head replaced by what an import bound it to, or nil when the head is
+    /// not bound: `pyjwt.decode(...)` after `import jwt as pyjwt` is `jwt.decode`;
+    /// `verify(...)` after `const {verify} = require('jsonwebtoken')` is `jsonwebtoken.verify`.
+    public var qualifiedName: String?
     /// `new X(...)`.
     public var isConstruction: Bool
+    /// Called on the result of another call (`a().b()`): its name contains `()`.
+    public var isChained: Bool
     /// From the callee's first token through the closing parenthesis (or the callee's end when the
     /// parenthesis is not closed).
     public var range: ByteRange
+    public var arguments: [ArgumentFact]
 
-    public init(qualifiedName: String, isConstruction: Bool = false, range: ByteRange) {
+    public init(callee: String, qualifiedName: String?, isConstruction: Bool = false, isChained: Bool = false,
+                range: ByteRange, arguments: [ArgumentFact] = []) {
+        self.callee = callee
         self.qualifiedName = qualifiedName
         self.isConstruction = isConstruction
+        self.isChained = isChained
         self.range = range
+        self.arguments = arguments
     }
 }
 
@@ -66,15 +104,29 @@ public struct CallFact: Hashable, Sendable {
 public struct FileFacts: Sendable {
     public var language: Language
     public var imports: [ImportFact]
+    /// Every call site in the file, in source order.
     public var calls: [CallFact]
     /// Local name → what an import (or an alias of one) bound it to, e.g. `pyjwt` → `jwt`,
     /// `verify` → `jsonwebtoken.verify`. File-wide: an import inside a function binds for the file.
     public var bindings: [String: String]
+    /// Function and method definitions (see `FunctionFact`).
+    public var functions: [FunctionFact]
+    /// String literals, assignments and settings reads (see `ValueFacts`).
+    public var values: ValueFacts
+    /// Every comment's range (for inline suppressions).
+    public var comments: [ByteRange]
 
-    public init(language: Language, imports: [ImportFact] = [], calls: [CallFact] = [], bindings: [String: String] = [:]) {
+    public init(language: Language, imports: [ImportFact] = [], calls: [CallFact] = [], bindings: [String: String] = [:],
+                functions: [FunctionFact] = [], values: ValueFacts = ValueFacts(), comments: [ByteRange] = []) {
         self.language = language
         self.imports = imports
         self.calls = calls
         self.bindings = bindings
+        self.functions = functions
+        self.values = values
+        self.comments = comments
     }
+
+    /// Calls resolved through an import binding (what forbidden-call rules look at).
+    public var resolvedCalls: [CallFact] { calls.filter { $0.qualifiedName != nil && !$0.isChained } }
 }

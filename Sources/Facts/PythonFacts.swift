@@ -27,9 +27,7 @@ struct PythonFacts {
                 i += 1
             }
         }
-        if !facts.bindings.isEmpty {
-            facts.calls = CallResolver(stream: stream, bindings: facts.bindings, language: .python).resolve()
-        }
+        facts.calls = CallResolver(stream: stream, bindings: facts.bindings, language: .python).resolve()
         return facts
     }
 

@@ -31,9 +31,7 @@ struct TypeScriptFacts {
                 i += 1
             }
         }
-        if !facts.bindings.isEmpty {
-            facts.calls = CallResolver(stream: stream, bindings: facts.bindings, language: .typescript).resolve()
-        }
+        facts.calls = CallResolver(stream: stream, bindings: facts.bindings, language: .typescript).resolve()
         return facts
     }
 

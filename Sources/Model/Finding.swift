@@ -8,7 +8,17 @@ public struct Finding: Hashable, Sendable {
     public var range: ByteRange
     public var location: SourceLocation
     /// The text of the first line of the finding (without its line break), for text reports.
+    /// Secrets in it are already masked.
     public var lineText: String
+    /// Other places that belong to this finding, sorted.
+    public var relatedLocations: [RelatedLocation] = []
+    /// Set when an inline comment suppresses the finding: reported, but not failing the run.
+    public var suppression: Suppression?
+    /// Findings with the same group key are one group (e.g. implementations of the same token
+    /// operation); reporters say "implemented N times". Nil for ungrouped rules.
+    public var groupKey: String?
+    /// Structural fingerprint (sorted shingle hashes) for grouping near-copies across files.
+    public var shape: [UInt64] = []
 
     public init(ruleID: RuleID, severity: Severity, message: String, path: String, range: ByteRange,
                 location: SourceLocation, lineText: String) {

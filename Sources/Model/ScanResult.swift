@@ -18,16 +18,20 @@ public struct ScanResult: Sendable {
         self.ruleIDs = ruleIDs
     }
 
-    /// Findings per rule id, for every rule that ran.
+    /// Findings not suppressed by an inline comment: what counts and fails a run.
+    public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+
+    /// Active findings per rule id, for every rule that ran.
     public var countsByRule: [RuleID: Int] {
         var counts = Dictionary(uniqueKeysWithValues: ruleIDs.map { ($0, 0) })
-        for finding in findings { counts[finding.ruleID, default: 0] += 1 }
+        for finding in findings where finding.suppression == nil { counts[finding.ruleID, default: 0] += 1 }
         return counts
     }
 
+    /// Active findings per severity.
     public var countsBySeverity: [Severity: Int] {
         var counts: [Severity: Int] = [:]
-        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        for finding in findings where finding.suppression == nil { counts[finding.severity, default: 0] += 1 }
         return counts
     }
 }

@@ -56,17 +56,45 @@ enum FileScanner {
                                                   message: problem.message))
         }
         let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language)
-        let hits = Evaluator.evaluate(facts, path: file.path, rules: rules)
+        var hits = Evaluator.evaluate(facts, path: file.path, rules: rules)
+        guard !hits.isEmpty || !facts.comments.isEmpty else { return outcome }
+        if !facts.comments.isEmpty {
+            hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules)
+        }
         guard !hits.isEmpty else { return outcome }
         let index = lineIndex()
         for hit in hits {
             let location = index.location(of: hit.range, in: bytes)
-            let lineRange = index.lineRange(location.line - 1, in: bytes)
-            let lineText = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineRange.start..<lineRange.end]),
-                                  as: UTF8.self)
-            outcome.findings.append(Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message,
-                                            path: file.path, range: hit.range, location: location, lineText: lineText))
+            var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message, path: file.path,
+                                  range: hit.range, location: location,
+                                  lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: hit.secretRanges))
+            finding.relatedLocations = hit.related.map {
+                RelatedLocation(path: file.path, location: index.location(of: $0.range, in: bytes), message: $0.message)
+            }.sorted()
+            finding.suppression = hit.suppression
+            finding.groupKey = hit.groupKey
+            finding.shape = hit.shape
+            outcome.findings.append(finding)
         }
         return outcome
+    }
+
+    /// The text of a line with every secret range on it replaced by its mask.
+    static func maskedLine(_ line: Int, index: LineIndex, bytes: UnsafeRawBufferPointer, secrets: [ByteRange]) -> String {
+        let lineRange = index.lineRange(line, in: bytes)
+        func text(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        var out = ""
+        var cursor = lineRange.start
+        for secret in secrets.sorted() where secret.end > lineRange.start && secret.start < lineRange.end {
+            let start = max(secret.start, cursor)
+            guard start < secret.end else { continue }
+            out += text(cursor, start)
+            out += SecretMask.mask(text(secret.start, secret.end))
+            cursor = min(secret.end, lineRange.end)
+        }
+        out += text(cursor, max(cursor, lineRange.end))
+        return out
     }
 }

@@ -3,7 +3,8 @@ import Model
 import RuleEngine
 
 /// The scan, stage by stage:
-/// discover files → lex → extract facts → evaluate rules → (phases, baseline: later) → report.
+/// discover files → lex → extract facts → evaluate rules (and inline suppressions) → group
+/// duplicates across files → (phases, baseline: later) → report.
 public enum Pipeline {
     /// Runs a scan. Throws only when it cannot start (broken rules or globs); problems with single
     /// files become diagnostics in the result and the scan goes on.
@@ -70,6 +71,7 @@ public enum Pipeline {
                          rules: [Rule]) -> ScanResult {
         var findings = outcomes.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
+        findings = DuplicateGrouping.group(findings)
         var diagnostics = discovered.diagnostics + outcomes.flatMap(\.diagnostics)
         diagnostics.sort(by: Diagnostic.order)
         let root = options.paths.count == 1 ? options.paths[0] : "."

@@ -25,6 +25,15 @@ struct JSONReport: Encodable {
         let version = ToolInfo.version
     }
 
+    struct Related: Encodable {
+        let path: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let message: String
+    }
+
     struct FindingEntry: Encodable {
         let ruleId: String
         let severity: String
@@ -34,11 +43,16 @@ struct JSONReport: Encodable {
         let column: Int
         let endLine: Int
         let endColumn: Int
+        let relatedLocations: [Related]?
+        let suppressed: Bool
+        let suppressionReason: String?
+        let suppressionScope: String?
     }
 
     struct Summary: Encodable {
         let filesScanned: Int
         let findings: Int
+        let suppressed: Int
         let bySeverity: [String: Int]
         let byRule: [String: Int]
         let diagnostics: Int
@@ -53,15 +67,24 @@ struct JSONReport: Encodable {
 
     init(_ result: ScanResult) {
         root = result.root
-        findings = result.findings.map {
-            FindingEntry(ruleId: $0.ruleID.rawValue, severity: $0.severity.rawValue, message: $0.message, path: $0.path,
-                         line: $0.location.line, column: $0.location.column,
-                         endLine: $0.location.endLine, endColumn: $0.location.endColumn)
+        findings = result.findings.map { finding in
+            let related = finding.relatedLocations.map {
+                Related(path: $0.path, line: $0.location.line, column: $0.location.column,
+                        endLine: $0.location.endLine, endColumn: $0.location.endColumn, message: $0.message)
+            }
+            return FindingEntry(ruleId: finding.ruleID.rawValue, severity: finding.severity.rawValue,
+                                message: finding.message, path: finding.path,
+                                line: finding.location.line, column: finding.location.column,
+                                endLine: finding.location.endLine, endColumn: finding.location.endColumn,
+                                relatedLocations: related.isEmpty ? nil : related,
+                                suppressed: finding.suppression != nil, suppressionReason: finding.suppression?.reason,
+                                suppressionScope: finding.suppression?.scope.rawValue)
         }
         diagnostics = result.diagnostics
         var bySeverity: [String: Int] = [:]
         for severity in Severity.allCases { bySeverity[severity.rawValue] = result.countsBySeverity[severity, default: 0] }
-        summary = Summary(filesScanned: result.filesScanned, findings: result.findings.count, bySeverity: bySeverity,
+        summary = Summary(filesScanned: result.filesScanned, findings: result.activeFindings.count,
+                          suppressed: result.findings.filter { $0.suppression != nil }.count, bySeverity: bySeverity,
                           byRule: Dictionary(uniqueKeysWithValues: result.countsByRule.map { ($0.key.rawValue, $0.value) }),
                           diagnostics: result.diagnostics.count)
     }

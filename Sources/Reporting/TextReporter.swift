@@ -13,7 +13,7 @@ public struct TextReporter: Reporter {
     public func render(_ result: ScanResult) -> String {
         var out = ""
         var previousPath: String?
-        for finding in result.findings {
+        for finding in result.activeFindings {
             if let previousPath, previousPath != finding.path { out += "\n" }
             previousPath = finding.path
             out += style(.bold, "\(finding.path):\(finding.location.line):\(finding.location.column):")
@@ -22,7 +22,7 @@ public struct TextReporter: Reporter {
             out += " \(finding.message)\n"
             out += snippet(finding)
         }
-        if !result.findings.isEmpty { out += "\n" }
+        if !result.activeFindings.isEmpty { out += "\n" }
         out += summary(result)
         return out
     }
@@ -56,8 +56,9 @@ public struct TextReporter: Reporter {
     // MARK: - Summary
 
     func summary(_ result: ScanResult) -> String {
-        let total = result.findings.count
-        let files = Set(result.findings.map(\.path)).count
+        let active = result.activeFindings
+        let total = active.count
+        let files = Set(active.map(\.path)).count
         var out: String
         if total == 0 {
             out = "No findings in \(plural(result.filesScanned, "file")) scanned.\n"
@@ -75,6 +76,10 @@ public struct TextReporter: Reporter {
                 let id = rule.rawValue
                 out += "  \(id)\(String(repeating: " ", count: width - id.count))  \(counts[rule, default: 0])\n"
             }
+        }
+        let suppressed = result.findings.count - total
+        if suppressed > 0 {
+            out += "\(plural(suppressed, "finding")) suppressed by inline comments (see --format json).\n"
         }
         if !result.diagnostics.isEmpty {
             out += "\(plural(result.diagnostics.count, "file problem")) reported on stderr.\n"

@@ -108,6 +108,191 @@ enum BuiltinRules {
           { "language": "typescript", "code": "import { authClient } from './auth-client';\nconst user = await authClient.validateToken(token);\nverify(token);\n" }
         ]
       }
+    },
+    {
+      "id": "jwt-duplicate-implementation",
+      "kind": "duplicate-implementation",
+      "severity": "error",
+      "summary": "Token operation re-implemented outside the auth service instead of delegating to it.",
+      "why": "The remediation plan counts 11 duplicate token validators. Each one decodes or checks claims its own way, so a token valid for one service fails in another (the WebSocket 1011 errors) and a fix in the SSOT never reaches the copies.",
+      "instead": "Make the function a thin wrapper: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that only delegate are not reported.",
+      "message": "`{function}` re-implements an auth-service token operation ({evidence})",
+      "match": {
+        "operations": [
+          "*validate*token*", "*verify*token*", "*decode*token*", "*create*token*", "*issue*token*",
+          "*generate*token*", "*sign*token*", "*refresh*token*", "*revoke*token*", "*blacklist*token*",
+          "*token*blacklist*", "*validate*jwt*", "*verify*jwt*", "*decode*jwt*", "*create*jwt*", "*parse*jwt*",
+          "*jwt*validate*", "*jwt*verify*", "*jwt*decode*", "*check*token*", "*token*valid*",
+          "extract*user*id*", "*user*from*token*", "*claims*from*token*", "*token*claims*", "*token*payload*",
+          "*is*blacklisted*", "*is*revoked*", "*authenticate*token*"
+        ],
+        "delegates": {
+          "python": [
+            "get_unified_auth", "get_unified_auth().*", "*.auth_service.*", "*._auth_service.*", "*auth_client.*",
+            "*AuthServiceClient*", "UnifiedAuthInterface*", "*unified_auth*", "*jwt_handler.*", "*JWTHandler*"
+          ],
+          "typescript": [
+            "authClient.*", "*.authClient.*", "*authService.*", "*AuthServiceClient*", "getUnifiedAuth*",
+            "*unifiedAuth*", "fetch", "*api.*"
+          ]
+        },
+        "libraryModules": {
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose"],
+          "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple"]
+        },
+        "claims": ["exp", "iat", "nbf", "iss", "aud", "sub", "jti"],
+        "revocationStores": ["*blacklist*", "*blocklist*", "*denylist*", "*revoked*", "*revocation*"]
+      },
+      "allowedPaths": [
+        "auth_service/auth_core/core/jwt_handler.py",
+        "auth_service/auth_core/unified_auth_interface.py"
+      ],
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\ndef validate_token(token, key):\n    return jwt.decode(token, key, algorithms=[\"HS256\"])\n" },
+          { "language": "python", "code": "import time\n\nclass TokenService:\n    def verify_token(self, claims):\n        if claims[\"exp\"] < time.time():\n            raise ValueError(\"expired\")\n        return claims\n" },
+          { "language": "python", "code": "class Revoker:\n    def revoke_token(self, jti):\n        self._blacklist.add(jti)\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\nexport const verifyToken = (t: string) => jwt.verify(t, process.env.KEY!);\n" },
+          { "language": "typescript", "code": "export function isTokenValid(payload: { exp: number }) {\n  return payload.exp * 1000 > Date.now();\n}\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "from auth_service.auth_core.unified_auth_interface import get_unified_auth\n\ndef validate_token(token: str):\n    logger.debug(\"validating\")\n    try:\n        return get_unified_auth().validate_token(token, token_type=\"access\")\n    except AuthError as exc:\n        raise HTTPException(401) from exc\n" },
+          { "language": "typescript", "code": "export async function verifyToken(token: string) {\n  return authClient.validateToken(token.trim());\n}\n" },
+          { "language": "python", "code": "def validate_form_token(form):\n    return form.get(\"csrf\") == session.get(\"csrf\")\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-manual-decode",
+      "kind": "manual-decode",
+      "severity": "error",
+      "summary": "Hand-rolled JWT decoder: splits a token on '.' and base64-decodes a segment.",
+      "why": "A hand-written decoder reads claims without verifying the signature, so a forged token passes. It is the most dangerous kind of duplicate implementation.",
+      "instead": "Ask the auth service for the claims (`get_unified_auth().validate_token(token)`); never read a token's payload yourself.",
+      "message": "`{function}` decodes a JWT by hand ({evidence})",
+      "match": {
+        "decoders": {
+          "python": ["base64.urlsafe_b64decode", "base64.b64decode", "base64.decodebytes", "base64.b64decode*", "base64.urlsafe_b64decode*"],
+          "typescript": ["atob", "window.atob", "globalThis.atob", "Buffer.from:base64", "Buffer.from:base64url", "base64url.decode", "base64url", "*.base64UrlDecode", "base64UrlDecode", "base64url.toString"]
+        },
+        "parsers": {
+          "python": ["json.loads", "json.load"],
+          "typescript": ["JSON.parse"]
+        },
+        "claims": ["exp", "iat", "nbf", "iss", "aud", "sub", "jti"]
+      },
+      "allowedPaths": [
+        "auth_service/auth_core/core/jwt_handler.py",
+        "auth_service/auth_core/unified_auth_interface.py"
+      ],
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import base64, json\n\ndef peek_claims(token):\n    header, payload, sig = token.split(\".\")\n    padded = payload + \"=\" * (-len(payload) % 4)\n    return json.loads(base64.urlsafe_b64decode(padded))\n" },
+          { "language": "typescript", "code": "export function getUserId(token: string) {\n  const payload = JSON.parse(atob(token.split('.')[1]));\n  return payload.sub;\n}\n" },
+          { "language": "typescript", "code": "function claims(t: string) {\n  const [, body] = t.split('.');\n  return JSON.parse(Buffer.from(body, 'base64url').toString());\n}\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import base64\n\ndef decode_attachment(data):\n    return base64.b64decode(data)\n" },
+          { "language": "typescript", "code": "export function hostOf(url: string) {\n  return url.split('.')[0];\n}\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-hardcoded-secret",
+      "kind": "hardcoded-secret",
+      "severity": "error",
+      "summary": "Hard-coded JWT signing or verification secret.",
+      "why": "A secret in source is in every clone, backup and CI log; anyone with the repository can mint tokens. The plan moves all JWT secrets into the auth service's secret store.",
+      "instead": "Remove the literal and rotate the secret. Token signing belongs to the auth service, which reads its key from the secret store; other services never hold it.",
+      "message": "hard-coded JWT secret {secret} {context}",
+      "match": {
+        "sinks": {
+          "python": [
+            { "call": "jwt.encode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.decode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.PyJWT.encode", "argument": 1, "keyword": "key" },
+            { "call": "jose.jwt.encode", "argument": 1, "keyword": "key" },
+            { "call": "jose.jwt.decode", "argument": 1, "keyword": "key" },
+            { "call": "jose.jws.sign", "argument": 1, "keyword": "key" },
+            { "call": "jose.jws.verify", "argument": 1, "keyword": "key" },
+            { "call": "authlib.jose.jwt.encode", "argument": 2, "keyword": "key" },
+            { "call": "authlib.jose.jwt.decode", "argument": 1, "keyword": "key" }
+          ],
+          "typescript": [
+            { "call": "jsonwebtoken.sign", "argument": 1 },
+            { "call": "jsonwebtoken.verify", "argument": 1 },
+            { "call": "jsonwebtoken.default.sign", "argument": 1 },
+            { "call": "jsonwebtoken.default.verify", "argument": 1 },
+            { "call": "jose.jwtVerify", "argument": 1 },
+            { "call": "jose.SignJWT", "chained": "sign", "argument": 0 },
+            { "call": "jws.sign", "argument": 0, "property": "secret" },
+            { "call": "jws.verify", "argument": 2 },
+            { "call": "jwt-simple.encode", "argument": 1 },
+            { "call": "jwt-simple.decode", "argument": 1 },
+            { "call": "express-jwt", "argument": 0, "property": "secret" },
+            { "call": "express-jwt.expressjwt", "argument": 0, "property": "secret" },
+            { "call": "passport-jwt.Strategy", "argument": 0, "property": "secretOrKey" },
+            { "call": "@nestjs/jwt.JwtModule.register", "argument": 0, "property": "secret" },
+            { "call": "@nestjs/jwt.JwtService", "argument": 0, "property": "secret" }
+          ]
+        },
+        "secretNames": [
+          "*jwt*secret*", "*jwt*key*", "*secret*key*", "*signing*key*", "*token*secret*",
+          "*auth*secret*", "*hmac*secret*", "secret", "*secret*or*key*", "jwtsecret"
+        ],
+        "envReaders": {
+          "python": ["os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault", "getattr", "config", "decouple.config", "env", "env.str"],
+          "typescript": ["process.env"]
+        },
+        "testPaths": ["**/tests/**", "**/test/**", "**/__tests__/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.*", "**/*.spec.*"],
+        "testSeverity": "warning"
+      },
+      "allowedPaths": [],
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": \"42\"}, \"dev-signing-key-2f9a61c3\", algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import jwt\n\nSIGNING = \"k3y-from-2019-do-not-use\"\n\ndef sign(p):\n    return jwt.encode(p, SIGNING)\n" },
+          { "language": "python", "code": "class Settings:\n    JWT_SECRET_KEY: str = \"super-secret-jwt-key-1234\"\n" },
+          { "language": "python", "code": "import os\nJWT_SECRET = os.getenv(\"JWT_SECRET\", \"fallback-secret-9f8e7d\")\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\nconst t = jwt.sign({ sub: id }, 'shhh-this-is-secret-42');\n" },
+          { "language": "typescript", "code": "const secret = process.env.JWT_SECRET || 'local-dev-secret-77';\n" },
+          { "language": "typescript", "code": "const fixture = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.c2lnbmF0dXJl';\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import os\nJWT_SECRET = os.environ[\"JWT_SECRET\"]\nJWT_SECRET_KEY = \"JWT_SECRET_KEY\"\nsecret = \"\"\n" },
+          { "language": "python", "code": "WEAK_SECRETS = [\"secret\", \"changeme\", \"password\"]\n\ndef is_weak(secret_key):\n    return secret_key in WEAK_SECRETS or secret_key == \"secret\"\n" },
+          { "language": "typescript", "code": "const jwtSecret = process.env.JWT_SECRET ?? '';\nconst cfg = { secret: '${JWT_SECRET}' };\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-secret-config",
+      "kind": "forbidden-env",
+      "severity": "error",
+      "summary": "JWT secret read from the environment or settings outside the auth service.",
+      "why": "The plan's JWT secret elimination removes JWT_SECRET_KEY from every service but the auth service: a service that can read the secret can mint and verify tokens on its own.",
+      "instead": "Remove the setting; call the auth service for token operations. Only `auth_service/` configures JWT secrets.",
+      "message": "JWT secret setting `{setting}` read outside the auth service",
+      "match": {
+        "settings": ["JWT_SECRET", "JWT_SECRET_KEY", "JWT_SIGNING_KEY", "JWT_PRIVATE_KEY", "JWT_PUBLIC_KEY", "JWT_KEY", "AUTH_JWT_SECRET", "NEXT_PUBLIC_JWT_SECRET", "*_JWT_SECRET", "*_JWT_SECRET_KEY"],
+        "readers": {
+          "python": ["os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ", "environ", "getattr", "config", "decouple.config", "env", "env.str"],
+          "typescript": ["process.env", "import.meta.env", "configService.get", "*.configService.get", "config.get"]
+        },
+        "attributeReads": true
+      },
+      "allowedPaths": ["auth_service/**"],
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import os\n\nJWT_SECRET_KEY = os.environ[\"JWT_SECRET_KEY\"]\n" },
+          { "language": "python", "code": "from app.config import settings\n\ndef key():\n    return settings.JWT_SECRET_KEY\n" },
+          { "language": "typescript", "code": "const key = process.env.JWT_SECRET;\n" }
+        ],
+        "compliant": [
+          { "language": "python", "path": "auth_service/auth_core/config.py", "code": "import os\nJWT_SECRET_KEY = os.environ[\"JWT_SECRET_KEY\"]\n" },
+          { "language": "python", "code": "import os\nAUTH_SERVICE_URL = os.getenv(\"AUTH_SERVICE_URL\", \"http://auth-service:8001\")\n" }
+        ]
+      }
     }
   ]
 }

@@ -3,10 +3,29 @@ import Model
 
 /// A rule violation before it is placed in lines and columns.
 public struct RuleHit: Hashable, Sendable {
+    /// Another place in the same file that belongs to the hit.
+    public struct Related: Hashable, Sendable {
+        public var range: ByteRange
+        public var message: String
+
+        public init(range: ByteRange, message: String) {
+            self.range = range
+            self.message = message
+        }
+    }
+
     public var ruleID: RuleID
     public var severity: Severity
     public var message: String
     public var range: ByteRange
+    public var related: [Related] = []
+    /// Ranges of secret literals: shown source text must mask them (`SecretMask`).
+    public var secretRanges: [ByteRange] = []
+    /// See `Finding.groupKey` and `Finding.shape`.
+    public var groupKey: String?
+    public var shape: [UInt64] = []
+    /// Set by `Suppressions.apply`.
+    public var suppression: Suppression?
 
     public init(ruleID: RuleID, severity: Severity, message: String, range: ByteRange) {
         self.ruleID = ruleID
@@ -30,9 +49,17 @@ public enum Evaluator {
                 }
             case .forbiddenCall(let calls):
                 guard let patterns = calls[facts.language], !patterns.isEmpty else { continue }
-                for call in facts.calls where patterns.contains(where: { $0.matches(call.qualifiedName) }) {
-                    hits.append(hit(rule, range: call.range, values: ["call": call.qualifiedName]))
+                for call in facts.resolvedCalls where patterns.contains(where: { $0.matches(call.qualifiedName ?? "") }) {
+                    hits.append(hit(rule, range: call.range, values: ["call": call.qualifiedName ?? call.callee]))
                 }
+            case .duplicateImplementation(let match):
+                hits += match.evaluate(facts, rule: rule)
+            case .manualDecode(let match):
+                hits += match.evaluate(facts, rule: rule)
+            case .hardcodedSecret(let match):
+                hits += match.evaluate(facts, path: path, rule: rule)
+            case .forbiddenEnv(let match):
+                hits += match.evaluate(facts, rule: rule)
             }
         }
         hits.sort { $0.range != $1.range ? $0.range < $1.range : $0.ruleID < $1.ruleID }
@@ -65,7 +92,8 @@ public enum Evaluator {
         return name[name.index(name.startIndex, offsetBy: module.count)] == separator
     }
 
-    private static func hit(_ rule: Rule, range: ByteRange, values: [String: String]) -> RuleHit {
+    /// A hit of `rule` at `range` with the rule's message, `{key}` placeholders filled from `values`.
+    static func hit(_ rule: Rule, range: ByteRange, values: [String: String]) -> RuleHit {
         var message = rule.message ?? defaultMessage(rule.kind)
         for (key, value) in values { message = message.replacing("{\(key)}", with: value) }
         message = message.replacing("{rule}", with: rule.id.rawValue)
@@ -76,6 +104,10 @@ public enum Evaluator {
         switch kind {
         case .forbiddenImport: return "`{module}` imported outside its single source of truth"
         case .forbiddenCall: return "`{call}` called outside its single source of truth"
+        case .duplicateImplementation: return "`{function}` re-implements an operation owned by its single source of truth ({evidence})"
+        case .manualDecode: return "`{function}` decodes a token by hand ({evidence})"
+        case .hardcodedSecret: return "hard-coded secret {secret} {context}"
+        case .forbiddenEnv: return "setting `{setting}` read outside its single source of truth"
         }
     }
 }

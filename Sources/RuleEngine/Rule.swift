@@ -6,6 +6,15 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case forbiddenImport = "forbidden-import"
     /// Calls (resolved through import bindings) of listed operations outside the allowed paths.
     case forbiddenCall = "forbidden-call"
+    /// Functions named like an SSOT-owned operation that implement it instead of delegating.
+    case duplicateImplementation = "duplicate-implementation"
+    /// Functions that split a token on `.` and base64-decode a segment.
+    case manualDecode = "manual-decode"
+    /// String literals that end up as secrets (sink arguments, secret-named values, env defaults,
+    /// literal JWTs).
+    case hardcodedSecret = "hardcoded-secret"
+    /// Reads of listed settings (environment variables, config attributes) outside the allowed paths.
+    case forbiddenEnv = "forbidden-env"
 }
 
 /// The kind-specific part of a rule.
@@ -15,6 +24,10 @@ public enum RuleMatch: Sendable, Equatable {
     case forbiddenImport(modules: [Language: [String]])
     /// Qualified call names per language; `*` matches any run of characters.
     case forbiddenCall(calls: [Language: [NamePattern]])
+    case duplicateImplementation(DuplicateImplementationMatch)
+    case manualDecode(ManualDecodeMatch)
+    case hardcodedSecret(HardcodedSecretMatch)
+    case forbiddenEnv(ForbiddenEnvMatch)
 }
 
 /// A snippet a rule must flag (violating) or leave alone (compliant); run by one generic test.

@@ -138,11 +138,19 @@ public enum RuleLoader {
         case .forbiddenCall:
             let calls = try perLanguage(reader, key: "calls")
             return .forbiddenCall(calls: calls.mapValues { $0.map(NamePattern.init) })
+        case .duplicateImplementation:
+            return .duplicateImplementation(try DuplicateImplementationMatch(reader))
+        case .manualDecode:
+            return .manualDecode(try ManualDecodeMatch(reader))
+        case .hardcodedSecret:
+            return .hardcodedSecret(try HardcodedSecretMatch(reader))
+        case .forbiddenEnv:
+            return .forbiddenEnv(try ForbiddenEnvMatch(reader))
         }
     }
 
     /// `{"python": [...], "typescript": [...]}`: non-empty strings, at least one language.
-    private static func perLanguage(_ parent: JSONObjectReader, key: String) throws -> [Language: [String]] {
+    static func perLanguage(_ parent: JSONObjectReader, key: String) throws -> [Language: [String]] {
         let reader = try parent.object(key)
         var result: [Language: [String]] = [:]
         for language in Language.allCases {

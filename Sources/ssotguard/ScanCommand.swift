@@ -76,6 +76,6 @@ struct ScanCommand {
         }
         if result.diagnostics.contains(where: { $0.level == .error }) { return .toolError }
         guard let threshold = failOn.threshold else { return .clean }
-        return result.findings.contains { $0.severity >= threshold } ? .findings : .clean
+        return result.activeFindings.contains { $0.severity >= threshold } ? .findings : .clean
     }
 }

@@ -27,7 +27,7 @@ import Testing
 
     @Test func builtinRulesLoad() throws {
         let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
-        #expect(rules.map(\.id.rawValue) == ["jwt-direct-import", "jwt-direct-call"])
+        #expect(rules.map(\.id.rawValue) == ["jwt-direct-import", "jwt-direct-call", "jwt-duplicate-implementation", "jwt-manual-decode", "jwt-hardcoded-secret", "jwt-secret-config"])
         #expect(!Self.violating.isEmpty)
     }
 

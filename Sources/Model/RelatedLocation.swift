@@ -1,0 +1,19 @@
+/// Another place that belongs to a finding: the literal behind a hard-coded secret, the other
+/// copies of a duplicated implementation.
+public struct RelatedLocation: Hashable, Sendable, Comparable {
+    /// POSIX path relative to the scan root.
+    public var path: String
+    public var location: SourceLocation
+    public var message: String
+
+    public init(path: String, location: SourceLocation, message: String) {
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    public static func < (lhs: RelatedLocation, rhs: RelatedLocation) -> Bool {
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        return lhs.location < rhs.location
+    }
+}
