@@ -10,15 +10,16 @@ let package = Package(
         .library(name: "SSOTGuardKit", targets: ["Pipeline"]),
     ],
     targets: [
-        // Data flows one way: Discovery → Lexing → Facts → RuleEngine → Reporting, driven by Pipeline.
+        // Data flows one way: Discovery → Lexing → Facts → RuleEngine → PhaseMapping → Reporting, driven by Pipeline.
         .target(name: "JSONC"),
         .target(name: "Model"),
         .target(name: "Discovery", dependencies: ["Model"]),
         .target(name: "Lexing", dependencies: ["Model"]),
         .target(name: "Facts", dependencies: ["Model", "Lexing"]),
         .target(name: "RuleEngine", dependencies: ["Model", "Lexing", "Facts", "JSONC"]),
-        .target(name: "Reporting", dependencies: ["Model", "RuleEngine"]),
-        .target(name: "Pipeline", dependencies: ["Model", "Discovery", "Lexing", "Facts", "RuleEngine", "Reporting", "JSONC"]),
+        .target(name: "PhaseMapping", dependencies: ["Model", "JSONC"]),
+        .target(name: "Reporting", dependencies: ["Model", "RuleEngine", "PhaseMapping"]),
+        .target(name: "Pipeline", dependencies: ["Model", "Discovery", "Lexing", "Facts", "RuleEngine", "PhaseMapping", "Reporting", "JSONC"]),
         .executableTarget(name: "ssotguard", dependencies: ["Pipeline", "Model", "Reporting", "RuleEngine"]),
 
         .testTarget(name: "JSONCTests", dependencies: ["JSONC"]),
@@ -27,6 +28,7 @@ let package = Package(
         .testTarget(name: "LexingTests", dependencies: ["Lexing", "Model"]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Lexing", "Model"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Facts", "Lexing", "Model", "JSONC"]),
+        .testTarget(name: "PhaseMappingTests", dependencies: ["PhaseMapping", "Model"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RuleEngine", "Model"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RuleEngine", "Model"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ssotguard"]),

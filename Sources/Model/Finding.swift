@@ -19,6 +19,9 @@ public struct Finding: Hashable, Sendable {
     public var groupKey: String?
     /// Structural fingerprint (sorted shingle hashes) for grouping near-copies across files.
     public var shape: [UInt64] = []
+    /// The migration-plan phase that owns the finding (`phase-1.1`, `unplanned`), and its title.
+    public var phase: String?
+    public var phaseTitle: String?
 
     public init(ruleID: RuleID, severity: Severity, message: String, path: String, range: ByteRange,
                 location: SourceLocation, lineText: String) {

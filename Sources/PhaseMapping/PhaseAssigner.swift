@@ -1,0 +1,29 @@
+import Model
+
+/// Assigns every finding the first phase of the plan that accepts it, or `unplanned`.
+public enum PhaseAssigner {
+    public static func assign(_ findings: [Finding], plan: Plan, aliases: [RuleID: RuleID] = [:]) -> [Finding] {
+        findings.map { finding in
+            var finding = finding
+            let phase = self.phase(of: finding, plan: plan, aliases: aliases)
+            finding.phase = phase.id
+            finding.phaseTitle = phase.title
+            return finding
+        }
+    }
+
+    /// The phase owning a finding. `aliases` maps a rule's current id to the ids plans may use
+    /// for it (old ids keep matching after a rename).
+    public static func phase(of finding: Finding, plan: Plan, aliases: [RuleID: RuleID] = [:]) -> Phase {
+        let isTest = plan.isTestCode(finding.path)
+        for phase in plan.phases {
+            for criteria in phase.criteria {
+                if criteria.accepts(rule: finding.ruleID, path: finding.path, isTest: isTest) { return phase }
+                if let alias = aliases[finding.ruleID], criteria.accepts(rule: alias, path: finding.path, isTest: isTest) {
+                    return phase
+                }
+            }
+        }
+        return .unplanned
+    }
+}
