@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "SSOTGuardKit", targets: ["Pipeline"]),
     ],
     targets: [
-        // Data flows one way: Discovery → Lexing → Facts → RuleEngine → PhaseMapping → Reporting, driven by Pipeline.
+        // Data flows one way: Discovery → Lexing → Facts → RuleEngine → PhaseMapping → Baselines → Reporting, driven by Pipeline.
         .target(name: "JSONC"),
         .target(name: "Model"),
         .target(name: "Discovery", dependencies: ["Model"]),
@@ -18,8 +18,9 @@ let package = Package(
         .target(name: "Facts", dependencies: ["Model", "Lexing"]),
         .target(name: "RuleEngine", dependencies: ["Model", "Lexing", "Facts", "JSONC"]),
         .target(name: "PhaseMapping", dependencies: ["Model", "JSONC"]),
-        .target(name: "Reporting", dependencies: ["Model", "RuleEngine", "PhaseMapping"]),
-        .target(name: "Pipeline", dependencies: ["Model", "Discovery", "Lexing", "Facts", "RuleEngine", "PhaseMapping", "Reporting", "JSONC"]),
+        .target(name: "Baselines", dependencies: ["Model", "JSONC"]),
+        .target(name: "Reporting", dependencies: ["Model", "RuleEngine", "PhaseMapping", "Baselines"]),
+        .target(name: "Pipeline", dependencies: ["Model", "Discovery", "Lexing", "Facts", "RuleEngine", "PhaseMapping", "Baselines", "Reporting", "JSONC"]),
         .executableTarget(name: "ssotguard", dependencies: ["Pipeline", "Model", "Reporting", "RuleEngine"]),
 
         .testTarget(name: "JSONCTests", dependencies: ["JSONC"]),
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Lexing", "Model"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Facts", "Lexing", "Model", "JSONC"]),
         .testTarget(name: "PhaseMappingTests", dependencies: ["PhaseMapping", "Model"]),
+        .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "Model"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RuleEngine", "Model"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RuleEngine", "Model"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ssotguard"]),

@@ -19,6 +19,13 @@ public struct Finding: Hashable, Sendable {
     public var groupKey: String?
     /// Structural fingerprint (sorted shingle hashes) for grouping near-copies across files.
     public var shape: [UInt64] = []
+    /// The matched construct's text with whitespace folded (`sha256:<hex>` of the secret for
+    /// secret findings): part of the finding's identity, never shown.
+    public var matchedText: String = ""
+    /// The function or class around the finding (`TokenService.verify_token`), if any.
+    public var enclosingSymbol: String?
+    /// Stable identity across edits (see `Fingerprints` in Baselines): `<hash>:<occurrence>`.
+    public var fingerprint: String = ""
     /// The migration-plan phase that owns the finding (`phase-1.1`, `unplanned`), and its title.
     public var phase: String?
     public var phaseTitle: String?

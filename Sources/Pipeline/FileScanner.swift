@@ -1,3 +1,4 @@
+import Baselines
 import Facts
 import Lexing
 import Model
@@ -71,12 +72,26 @@ enum FileScanner {
             finding.relatedLocations = hit.related.map {
                 RelatedLocation(path: file.path, location: index.location(of: $0.range, in: bytes), message: $0.message)
             }.sorted()
+            finding.matchedText = identityText(of: hit, bytes: bytes)
             finding.suppression = hit.suppression
             finding.groupKey = hit.groupKey
             finding.shape = hit.shape
             outcome.findings.append(finding)
         }
         return outcome
+    }
+
+    /// What identifies a hit's construct: its text with whitespace folded, or for a secret the
+    /// SHA-256 of the secret (never the secret).
+    static func identityText(of hit: RuleHit, bytes: UnsafeRawBufferPointer) -> String {
+        func text(_ range: ByteRange) -> String {
+            let end = min(range.end, bytes.count)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[min(range.start, end)..<end]), as: UTF8.self)
+        }
+        if !hit.secretRanges.isEmpty {
+            return "sha256:" + SHA256.hex(hit.secretRanges.sorted().map(text).joined(separator: "\u{1F}"))
+        }
+        return Fingerprints.normalize(text(hit.range))
     }
 
     /// The text of a line with every secret range on it replaced by its mask.

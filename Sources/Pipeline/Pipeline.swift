@@ -1,18 +1,21 @@
+import Baselines
 import Discovery
 import Model
+import PhaseMapping
 import RuleEngine
 
 /// The scan, stage by stage:
 /// discover files → lex → extract facts → evaluate rules (and inline suppressions) → group
-/// duplicates across files → (phases, baseline: later) → report.
+/// duplicates across files → fingerprints → phases → (baseline: later) → report.
 public enum Pipeline {
     /// Runs a scan. Throws only when it cannot start (broken rules or globs); problems with single
     /// files become diagnostics in the result and the scan goes on.
     public static func run(_ options: ScanOptions) async throws(PipelineError) -> ScanResult {
         let rules = try loadRules(options)
+        let plan = try loadPlan(options, rules: rules)
         let discovered = try discover(options)
         let outcomes = await scanFiles(discovered.files, rules: rules)
-        return assemble(options: options, discovered: discovered, outcomes: outcomes, rules: rules)
+        return assemble(options: options, discovered: discovered, outcomes: outcomes, rules: rules, plan: plan)
     }
 
     // MARK: - Stages
@@ -29,6 +32,24 @@ public enum Pipeline {
             return try RuleLoader.combine(packs)
         } catch {
             throw .rules(error.description)
+        }
+    }
+
+    /// The built-in plan, or `--plan FILE`; its rule ids must exist among the loaded rules.
+    public static func loadPlan(_ options: ScanOptions, rules: [Rule]) throws(PipelineError) -> Plan {
+        do throws(PlanLoadError) {
+            let plan: Plan
+            if let file = options.planFile {
+                plan = try PlanLoader.load(file: file)
+            } else {
+                plan = try PlanLoader.builtin()
+            }
+            if options.planFile != nil {
+                try PlanLoader.validate(plan, knownRules: Set(rules.flatMap { [$0.id] + $0.aliases }))
+            }
+            return plan
+        } catch {
+            throw .plan(error.description)
         }
     }
 
@@ -68,10 +89,12 @@ public enum Pipeline {
     }
 
     static func assemble(options: ScanOptions, discovered: DiscoveryResult, outcomes: [FileOutcome],
-                         rules: [Rule]) -> ScanResult {
+                         rules: [Rule], plan: Plan) -> ScanResult {
         var findings = outcomes.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
         findings = DuplicateGrouping.group(findings)
+        findings = Fingerprints.assign(findings)
+        findings = PhaseAssigner.assign(findings, plan: plan)
         var diagnostics = discovered.diagnostics + outcomes.flatMap(\.diagnostics)
         diagnostics.sort(by: Diagnostic.order)
         let root = options.paths.count == 1 ? options.paths[0] : "."

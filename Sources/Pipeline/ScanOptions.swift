@@ -12,6 +12,8 @@ public struct ScanOptions: Sendable {
     public var ruleFiles: [String] = []
     /// Leave the built-in packs out (only `ruleFiles` run).
     public var noBuiltinRules = false
+    /// A migration plan file instead of the built-in plan.
+    public var planFile: String?
     /// Files larger than this are not scanned (a diagnostic says so).
     public var maxFileSize = 50 * 1024 * 1024
 
@@ -24,11 +26,14 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case rules(String)
     /// A glob given with --include/--exclude is invalid.
     case invalidGlob(String)
+    /// The plan file is broken or names unknown rules.
+    case plan(String)
 
     public var description: String {
         switch self {
         case .rules(let message): return message
         case .invalidGlob(let message): return message
+        case .plan(let message): return message
         }
     }
 }

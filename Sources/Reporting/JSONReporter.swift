@@ -47,6 +47,9 @@ struct JSONReport: Encodable {
         let suppressed: Bool
         let suppressionReason: String?
         let suppressionScope: String?
+        let fingerprint: String
+        let phase: String?
+        let phaseTitle: String?
     }
 
     struct Summary: Encodable {
@@ -78,7 +81,8 @@ struct JSONReport: Encodable {
                                 endLine: finding.location.endLine, endColumn: finding.location.endColumn,
                                 relatedLocations: related.isEmpty ? nil : related,
                                 suppressed: finding.suppression != nil, suppressionReason: finding.suppression?.reason,
-                                suppressionScope: finding.suppression?.scope.rawValue)
+                                suppressionScope: finding.suppression?.scope.rawValue, fingerprint: finding.fingerprint,
+                                phase: finding.phase, phaseTitle: finding.phaseTitle)
         }
         diagnostics = result.diagnostics
         var bySeverity: [String: Int] = [:]

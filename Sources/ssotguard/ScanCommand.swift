@@ -31,6 +31,7 @@ struct ScanCommand {
             case "-o", "--output": outputFile = try args.value(for: option)
             case "--rules": options.ruleFiles.append(try args.value(for: option))
             case "--no-builtin-rules": try args.flag(option); options.noBuiltinRules = true
+            case "--plan": options.planFile = try args.value(for: option)
             case "--include": options.includes.append(try args.value(for: option))
             case "--exclude": options.excludes.append(try args.value(for: option))
             case "--no-ignore": try args.flag(option); options.useGitignore = false

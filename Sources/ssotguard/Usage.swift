@@ -35,6 +35,7 @@ enum Usage {
           --rules <file>           Load a rule pack (JSON with comments); repeatable. A pack named
                                    like a built-in one replaces it
           --no-builtin-rules       Run only the packs given with --rules
+          --plan <file>            Use this migration plan instead of the built-in JWT plan
           --include <glob>         Scan only files matching <glob>; repeatable
           --exclude <glob>         Skip files and directories matching <glob>; repeatable
           --no-ignore              Do not honour the root .gitignore

@@ -77,7 +77,7 @@ import Testing
         #expect((object["tool"] as? [String: Any])?["name"] as? String == "ssotguard")
         let findings = try #require(object["findings"] as? [[String: Any]])
         #expect(findings.count == 3)
-        #expect(Set(findings[0].keys) == ["ruleId", "severity", "message", "path", "line", "column", "endLine", "endColumn", "suppressed"])
+        #expect(Set(findings[0].keys) == ["ruleId", "severity", "message", "path", "line", "column", "endLine", "endColumn", "suppressed", "fingerprint"])
         #expect(findings[1]["column"] as? Int == 12)
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["filesScanned"] as? Int == 3)

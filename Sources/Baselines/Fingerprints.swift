@@ -1,0 +1,44 @@
+import Model
+
+/// A finding's identity across edits, for baselines and progress: rule id, POSIX path, the
+/// enclosing function or class, and the normalised text of the matched construct (a secret
+/// finding uses the SHA-256 of the secret instead), plus an occurrence number among findings with
+/// the same key in the same file, so a second identical violation is a new one. No line numbers:
+/// inserting lines elsewhere in the file keeps every identity.
+public enum Fingerprints {
+    public static let version = "ssotguard/v1"
+
+    /// `findings` (in report order) with `fingerprint` set.
+    public static func assign(_ findings: [Finding]) -> [Finding] {
+        var seen: [String: Int] = [:]
+        return findings.map { finding in
+            var finding = finding
+            let key = key(of: finding)
+            let occurrence = seen[key, default: 0] + 1
+            seen[key] = occurrence
+            finding.fingerprint = String(SHA256.hex(key).prefix(32)) + ":\(occurrence)"
+            return finding
+        }
+    }
+
+    /// The identity key before hashing; the rule's own id, never an alias.
+    static func key(of finding: Finding) -> String {
+        [finding.ruleID.rawValue, finding.path, finding.enclosingSymbol ?? "", finding.matchedText].joined(separator: "\u{1F}")
+    }
+
+    /// Whitespace folded: runs of spaces, tabs and line breaks become one space; ends trimmed.
+    public static func normalize(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
