@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import JSONC
 import Model
 
@@ -24,8 +19,10 @@ public enum PlanLoader {
     }
 
     public static func load(file: String) throws(PlanLoadError) -> Plan {
-        guard let bytes = readFile(file) else { throw PlanLoadError("\(file): cannot read plan file") }
-        return try load(bytes: bytes, source: file)
+        switch JSONC.readFile(file) {
+        case .success(let bytes): return try load(bytes: bytes, source: file)
+        case .failure(let error): throw PlanLoadError("\(file): cannot read plan file: \(error.reason)")
+        }
     }
 
     public static func load(bytes: [UInt8], source: String) throws(PlanLoadError) -> Plan {
@@ -136,18 +133,5 @@ public enum PlanLoader {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         return (1...days).contains(day)
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes += chunk[0..<count]
-        }
-        return ferror(file) == 0 ? bytes : nil
     }
 }

@@ -12,7 +12,11 @@ public enum Pipeline {
     /// files become diagnostics in the result and the scan goes on.
     public static func run(_ options: ScanOptions) async throws(PipelineError) -> ScanResult {
         let rules = try loadRules(options)
-        let plan = try loadPlan(options, rules: rules)
+        return try await run(options, rules: rules, plan: try loadPlan(options, rules: rules))
+    }
+
+    /// Runs a scan with rules and plan already loaded.
+    public static func run(_ options: ScanOptions, rules: [Rule], plan: Plan) async throws(PipelineError) -> ScanResult {
         let discovered = try discover(options)
         let outcomes = await scanFiles(discovered.files, rules: rules)
         return assemble(options: options, discovered: discovered, outcomes: outcomes, rules: rules, plan: plan)

@@ -28,12 +28,15 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case invalidGlob(String)
     /// The plan file is broken or names unknown rules.
     case plan(String)
+    /// The baseline / snapshot file is unreadable, corrupt or foreign.
+    case baseline(String)
 
     public var description: String {
         switch self {
         case .rules(let message): return message
         case .invalidGlob(let message): return message
         case .plan(let message): return message
+        case .baseline(let message): return message
         }
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import JSONC
 import Model
 
@@ -30,8 +25,10 @@ public enum RuleLoader {
 
     /// Loads a rule file from disk.
     public static func load(file: String) throws(RuleLoadError) -> RulePack {
-        guard let bytes = readFile(file) else { throw RuleLoadError("\(file): cannot read rule file") }
-        return try load(bytes: bytes, source: file)
+        switch JSONC.readFile(file) {
+        case .success(let bytes): return try load(bytes: bytes, source: file)
+        case .failure(let error): throw RuleLoadError("\(file): cannot read rule file: \(error.reason)")
+        }
     }
 
     public static func load(text: String, source: String) throws(RuleLoadError) -> RulePack {
@@ -173,19 +170,6 @@ public enum RuleLoader {
                                   code: try reader.string("code"), path: try reader.optionalString("path"))
         try reader.finish()
         return example
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes += chunk[0..<count]
-        }
-        return ferror(file) == 0 ? bytes : nil
     }
 }
 

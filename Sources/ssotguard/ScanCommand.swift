@@ -26,30 +26,16 @@ struct ScanCommand {
     init(_ arguments: [String]) throws(UsageError) {
         var args = Arguments(arguments, command: "scan")
         while let option = args.nextOption() {
+            if try ScanOptionParsing.apply(option, &args, to: &options) { continue }
             switch option {
             case "--format": format = try args.choice(try args.value(for: option), for: option, ReportFormat.self)
             case "-o", "--output": outputFile = try args.value(for: option)
-            case "--rules": options.ruleFiles.append(try args.value(for: option))
-            case "--no-builtin-rules": try args.flag(option); options.noBuiltinRules = true
-            case "--plan": options.planFile = try args.value(for: option)
-            case "--include": options.includes.append(try args.value(for: option))
-            case "--exclude": options.excludes.append(try args.value(for: option))
-            case "--no-ignore": try args.flag(option); options.useGitignore = false
-            case "--max-file-size":
-                let text = try args.value(for: option)
-                guard let size = Int(text), size > 0 else {
-                    throw UsageError(message: "--max-file-size needs a positive number of bytes, got '\(text)'", command: "scan")
-                }
-                options.maxFileSize = size
             case "--fail-on-severity": failOn = try args.choice(try args.value(for: option), for: option, FailOn.self)
             case "--no-color": try args.flag(option); color = false
             default: throw UsageError(message: "unknown option '\(option)'", command: "scan")
             }
         }
-        options.paths = args.positionals.isEmpty ? ["."] : args.positionals
-        if options.noBuiltinRules, options.ruleFiles.isEmpty {
-            throw UsageError(message: "--no-builtin-rules needs at least one --rules file", command: "scan")
-        }
+        try ScanOptionParsing.finish(args, &options)
     }
 
     func run() async -> ExitCode {

@@ -10,6 +10,7 @@ enum Usage {
         COMMANDS:
           scan      Scan Python and TypeScript/JavaScript files for violations (default command)
           rules     List the rules that would run, with what they flag and what to do instead
+          progress  Show what each phase of the migration plan has left (optionally against a baseline)
           help      Show help for a command
 
         OPTIONS:
@@ -69,10 +70,34 @@ enum Usage {
 
         """
 
+    static let progress = """
+        USAGE: ssotguard progress [PATH ...] [options]
+
+        Scans like 'scan' and reports, per phase of the migration plan and in plan order: open
+        findings by rule and by file, files touched, and whether the phase's completion criterion
+        is met. With --baseline, also how many findings were fixed and are new since then, and the
+        percentage done. Exit code 0 unless the scan cannot run (2) or the usage is wrong (64).
+
+        OPTIONS:
+          --baseline <file>        Compare with an earlier 'ssotguard scan --format json' report
+          --format <format>        text (default), markdown (for a pull request or status issue) or json
+          -o, --output <file>      Write the report to <file> instead of standard output
+          --plan <file>            Use this migration plan instead of the built-in JWT plan
+          --rules <file>           Load a rule pack; repeatable (as for 'scan')
+          --no-builtin-rules       Run only the packs given with --rules
+          --include <glob>         Scan only files matching <glob>; repeatable
+          --exclude <glob>         Skip files and directories matching <glob>; repeatable
+          --no-ignore              Do not honour the root .gitignore
+          --max-file-size <bytes>  Skip larger files with a diagnostic (default 52428800)
+          -h, --help               Show this help
+
+        """
+
     static func forCommand(_ command: String?) -> String {
         switch command {
         case "scan": return scan
         case "rules": return rules
+        case "progress": return progress
         default: return main
         }
     }

@@ -25,7 +25,7 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         command = "scan"
     }
     if arguments.contains("-h") || arguments.contains("--help"), command != "help" {
-        guard ["scan", "rules"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
+        guard ["scan", "rules", "progress"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
         Output.stdout(Usage.forCommand(command))
         return .clean
     }
@@ -35,6 +35,8 @@ func runMain(_ arguments: [String]) async -> ExitCode {
             return try await ScanCommand(arguments).run()
         case "rules":
             return try RulesCommand(arguments).run()
+        case "progress":
+            return try await ProgressCommand(arguments).run()
         case "help":
             Output.stdout(Usage.forCommand(arguments.first))
             return .clean

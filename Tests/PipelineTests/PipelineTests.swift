@@ -31,7 +31,7 @@ import Testing
     @Test func brokenRuleFilesAndGlobsStopTheRunWithAMessage() async {
         var options = ScanOptions()
         options.ruleFiles = ["/nonexistent/rules.json"]
-        await #expect(throws: PipelineError.rules("/nonexistent/rules.json: cannot read rule file")) {
+        await #expect(throws: PipelineError.rules("/nonexistent/rules.json: cannot read rule file: No such file or directory")) {
             try await Pipeline.run(options)
         }
         options = ScanOptions()

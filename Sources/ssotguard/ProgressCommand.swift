@@ -1,0 +1,46 @@
+import Pipeline
+import Reporting
+
+/// `ssotguard progress`: per-phase status of the migration plan.
+struct ProgressCommand {
+    var options = ScanOptions()
+    var baseline: String?
+    var format = ProgressReporter.Format.text
+    var outputFile: String?
+
+    init(_ arguments: [String]) throws(UsageError) {
+        var args = Arguments(arguments, command: "progress")
+        while let option = args.nextOption() {
+            if try ScanOptionParsing.apply(option, &args, to: &options) { continue }
+            switch option {
+            case "--baseline": baseline = try args.value(for: option)
+            case "--format": format = try args.choice(try args.value(for: option), for: option, ProgressReporter.Format.self)
+            case "-o", "--output": outputFile = try args.value(for: option)
+            default: throw UsageError(message: "unknown option '\(option)'", command: "progress")
+            }
+        }
+        try ScanOptionParsing.finish(args, &options)
+    }
+
+    func run() async -> ExitCode {
+        let result: Progress.Result
+        do {
+            result = try await Progress.run(options, baseline: baseline)
+        } catch {
+            Output.stderr("ssotguard: error: \(error.description)\n")
+            return .toolError
+        }
+        for diagnostic in result.scan.diagnostics { Output.stderr(diagnostic.formatted + "\n") }
+        let report = ProgressReporter(planTitle: result.plan.title, statuses: result.statuses,
+                                      filesScanned: result.scan.filesScanned, baseline: baseline).render(format)
+        if let outputFile {
+            if let problem = Output.write(report, toFile: outputFile) {
+                Output.stderr("ssotguard: error: \(problem)\n")
+                return .toolError
+            }
+        } else {
+            Output.stdout(report)
+        }
+        return result.scan.diagnostics.contains { $0.level == .error } ? .toolError : .clean
+    }
+}
