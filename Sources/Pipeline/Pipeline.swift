@@ -58,6 +58,11 @@ public enum Pipeline {
     }
 
     static func discover(_ options: ScanOptions) throws(PipelineError) -> DiscoveryResult {
+        Discovery.discover(try discoveryOptions(options))
+    }
+
+    /// Discovery settings from scan options; invalid globs stop the run.
+    static func discoveryOptions(_ options: ScanOptions) throws(PipelineError) -> DiscoveryOptions {
         var discovery = DiscoveryOptions()
         discovery.paths = options.paths.isEmpty ? ["."] : options.paths
         discovery.useGitignore = options.useGitignore
@@ -68,7 +73,7 @@ public enum Pipeline {
         } catch {
             throw .invalidGlob("\(error)")
         }
-        return Discovery.discover(discovery)
+        return discovery
     }
 
     /// Scans files on all cores; results come back in the order of `files`.

@@ -30,6 +30,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case plan(String)
     /// The baseline / snapshot file is unreadable, corrupt or foreign.
     case baseline(String)
+    /// A git command failed, or the path is not in a git repository.
+    case git(String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .invalidGlob(let message): return message
         case .plan(let message): return message
         case .baseline(let message): return message
+        case .git(let message): return message
         }
     }
 }

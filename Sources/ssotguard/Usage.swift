@@ -11,6 +11,7 @@ enum Usage {
           scan      Scan Python and TypeScript/JavaScript files for violations (default command)
           rules     List the rules that would run, with what they flag and what to do instead
           progress  Show what each phase of the migration plan has left (optionally against a baseline)
+          history   Replay the git history: open findings per phase and rule over time (CSV, JSON, HTML)
           help      Show help for a command
 
         OPTIONS:
@@ -93,11 +94,40 @@ enum Usage {
 
         """
 
+    static let history = """
+        USAGE: ssotguard history [PATH] [options]
+
+        Replays the first-parent history of the git repository containing PATH (default '.'),
+        without checking anything out: for each sampled commit, the open findings per phase and
+        per rule as they were at that commit, with paths relative to PATH. Files whose blob was
+        already seen are not scanned again. A progress line is shown on a terminal.
+
+        OPTIONS:
+          --since <date>           Only commits at or after YYYY-MM-DD
+          --until <date>           Only commits at or before YYYY-MM-DD
+          --every <n|day|week>     Sample the last commit of each day (default) or week (UTC), or
+                                   every n-th commit counted back from the newest
+          --ref <ref>              Replay this branch, tag or commit (default HEAD)
+          --format <format>        csv (default), json, or html (one self-contained page with a
+                                   burndown chart per phase and the plan's due dates)
+          -o, --output <file>      Write to <file> instead of standard output
+          --plan <file>            Use this migration plan instead of the built-in JWT plan
+          --rules <file>           Load a rule pack; repeatable (as for 'scan')
+          --no-builtin-rules       Run only the packs given with --rules
+          --include <glob>         Count only files matching <glob>; repeatable
+          --exclude <glob>         Skip files and directories matching <glob>; repeatable
+          --no-ignore              Do not honour the root .gitignore (as of each commit)
+          --max-file-size <bytes>  Skip larger files (default 52428800)
+          -h, --help               Show this help
+
+        """
+
     static func forCommand(_ command: String?) -> String {
         switch command {
         case "scan": return scan
         case "rules": return rules
         case "progress": return progress
+        case "history": return history
         default: return main
         }
     }
