@@ -333,7 +333,7 @@ enum BuiltinRules {
       "id": "suppression-unused",
       "kind": "meta",
       "severity": "warning",
-      "summary": "Inline suppression that suppresses nothing: no finding of the rule on its line or the next (or, for `ignore-file`, in the file).",
+      "summary": "Inline suppression that suppresses nothing: no finding of the rule where it applies (its line; also the next line when the comment is on a line of its own; the whole file for `ignore-file`).",
       "why": "Left-over suppressions hide the next real violation on that line and make the code look like it still needs an exception after the migration removed it.",
       "instead": "Delete the suppression comment (or the rule id from its list).",
       "examples": {

@@ -44,7 +44,12 @@ enum SuppressionParser {
         var start = nextMarker(from: comment.start, to: textEnd, bytes: bytes)
         while let current = start {
             let next = nextMarker(from: current + marker.count, to: textEnd, bytes: bytes)
-            let limit = min(next ?? textEnd, lineEnd(from: current, to: textEnd, bytes: bytes))
+            var limit = lineEnd(from: current, to: textEnd, bytes: bytes)
+            if let next, next < limit {
+                // `... -- one # ssotguard: ...`: the next directive's comment marker is not part of this one.
+                limit = next
+                while limit > current, isBlankOrMarker(bytes[limit - 1]) { limit -= 1 }
+            }
             if var directive = parse(at: current, limit: limit, bytes: bytes) {
                 directive.comment = comment
                 directives.append(directive)
@@ -101,7 +106,10 @@ enum SuppressionParser {
             }
             if bytes[cursor] == UInt8(ascii: "]") { break }
             guard bytes[cursor] == UInt8(ascii: ",") else {
-                directive.problem = "malformed suppression: expected `,` or `]` after rule id `\(directive.targets.last!.id)`"
+                let closed = (cursor..<limit).contains { bytes[$0] == UInt8(ascii: "]") }
+                directive.problem = closed
+                    ? "malformed suppression: expected `,` or `]` after rule id `\(directive.targets.last!.id)`"
+                    : "malformed suppression: `[` is not closed by `]`"
                 return directive
             }
             cursor += 1
@@ -158,6 +166,13 @@ enum SuppressionParser {
 
     static func text(_ start: Int, _ end: Int, _ bytes: UnsafeRawBufferPointer) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    private static func isBlankOrMarker(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: "/"), UInt8(ascii: "*"): return true
+        default: return false
+        }
     }
 
     /// Letters and `-`: the bytes of a directive word (`ignore-file`).

@@ -1,8 +1,26 @@
+import Lexing
 import Model
 
-// MARK: - Where "near the top of the file" ends
+// MARK: - Placement: own-line comments, and where "near the top of the file" ends
 
 extension Suppressions {
+    /// Whether only blanks (or the `{` of a JSX `{/* ... */}`) come before `comment` on its line:
+    /// such a comment also covers the next line; a trailing comment covers only its own.
+    static func startsItsLine(_ comment: ByteRange, bytes: UnsafeRawBufferPointer, lines: LineIndex) -> Bool {
+        let line = lines.lineIndex(of: comment.start)
+        var offset = line == 0 ? lines.bodyStart : lines.lineStarts[line]
+        var sawBrace = false
+        while offset < comment.start {
+            switch bytes[offset] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C: break
+            case UInt8(ascii: "{") where !sawBrace: sawBrace = true
+            default: return false
+            }
+            offset += 1
+        }
+        return true
+    }
+
     /// The offset of the file's first code: after the byte order mark, blanks, comments and one
     /// leading string literal (a Python docstring, a `"use strict"` directive).
     static func firstCodeOffset(bytes: UnsafeRawBufferPointer, comments: [ByteRange], bodyStart: Int) -> Int {

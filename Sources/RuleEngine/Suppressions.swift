@@ -4,9 +4,10 @@ import Model
 /// Inline suppressions: `ssotguard: ignore[rule-id] -- reason` comments (see
 /// `SuppressionDirective` for the syntax).
 ///
-/// - `ignore[...]` covers findings whose *first* line is the directive's line or the line after
-///   the comment (the line below a comment of its own; a multi-line block comment covers its
-///   lines and the next one). A finding covered by several directives is credited to the one on
+/// - `ignore[...]` covers findings whose *first* line is the directive's line (through the end of
+///   its comment) and, when the comment starts its line (only blanks, or a JSX `{`, before it),
+///   the line after the comment. A trailing comment (`import jwt  # ssotguard: ...`) never
+///   reaches the next line. A finding covered by several directives is credited to the one on
 ///   its own line first.
 /// - `ignore-file[...]` covers the whole file; it must be near the top: in a comment before the
 ///   first code (leading comments and a docstring or `"use strict"` may precede it) or within the
@@ -53,7 +54,8 @@ public enum Suppressions {
                     continue
                 }
             }
-            let lastLine = lines.lineIndex(of: max(directive.comment.start, directive.comment.end - 1)) + 1
+            let endLine = lines.lineIndex(of: max(directive.comment.start, directive.comment.end - 1))
+            let ownLine = startsItsLine(directive.comment, bytes: bytes, lines: lines)
             for target in directive.targets {
                 guard let ruleID = table.ruleIDs[target.id] else {
                     problems.append((target.range, "`\(target.id)` is not the id of a rule that ran; this part of the "
@@ -62,7 +64,7 @@ public enum Suppressions {
                 }
                 let suppression = Suppression(scope: directive.scope, reason: directive.reason ?? "", line: line + 1)
                 table.add(SuppressionTable.Entry(ruleID: ruleID, target: target.range, suppression: suppression,
-                                                 firstLine: line, lastLine: lastLine))
+                                                 firstLine: line, endLine: endLine, coversNextLine: ownLine))
             }
         }
 
@@ -76,9 +78,10 @@ public enum Suppressions {
         }
         if let rule = table.metaRules[unusedRuleID] {
             for entry in table.entries where !entry.used && !table.isMeta(entry.ruleID) {
-                let detail = entry.suppression.scope == .file
-                    ? "file-level suppression of `\(entry.ruleID)` is unused: no such finding in this file"
-                    : "suppression of `\(entry.ruleID)` is unused: no such finding on this line or the next"
+                let place = entry.suppression.scope == .file ? "in this file"
+                    : entry.coversNextLine ? "on this line or the next" : "on this line"
+                let detail = (entry.suppression.scope == .file ? "file-level suppression" : "suppression")
+                    + " of `\(entry.ruleID)` is unused: no such finding \(place)"
                 meta.append(Evaluator.hit(rule, range: entry.target, values: ["detail": detail]))
             }
         }
@@ -96,10 +99,16 @@ struct SuppressionTable {
         /// The id as written in the directive (where an unused report points).
         var target: ByteRange
         var suppression: Suppression
-        /// 0-based lines covered by a line directive: `firstLine...lastLine`.
+        /// 0-based lines: of the directive, and of the end of its comment.
         var firstLine: Int
-        var lastLine: Int
+        var endLine: Int
+        /// The comment starts its line, so the line after it is covered too.
+        var coversNextLine: Bool
         var used = false
+
+        /// The lines where a finding may start to be covered (lines inside a block comment have no
+        /// code, so they are skipped: a directive in a long comment costs three entries at most).
+        var coveredLines: Set<Int> { [firstLine, endLine, endLine + (coversNextLine ? 1 : 0)] }
     }
 
     /// Every id and alias of `rules` → the rule's id.
@@ -129,20 +138,18 @@ struct SuppressionTable {
         if entry.suppression.scope == .file {
             byRuleForFile[entry.ruleID, default: []].append(index)
         } else {
-            for line in entry.firstLine...entry.lastLine { byLine[line, default: []].append(index) }
+            for line in entry.coveredLines { byLine[line, default: []].append(index) }
         }
     }
 
     /// The suppression covering `hit` (by its first line), marking the directive used; nil if none.
-    /// A directive whose comment is on the hit's line wins over one on the line above, which wins
-    /// over a file-level one.
+    /// A directive on the hit's line wins over one on the line above, which wins over a file-level one.
     mutating func suppress(_ hit: RuleHit, lines: LineIndex) -> Suppression? {
         let line = lines.lineIndex(of: hit.range.start)
         var best: Int?
         for index in byLine[line] ?? [] where entries[index].ruleID == hit.ruleID {
-            guard let current = best else { best = index; continue }
-            // On the hit's line (the comment reaches it) beats on the line above.
-            if entries[index].lastLine > line, entries[current].lastLine <= line { best = index }
+            // The directive nearest above (or on) the hit's line wins.
+            if best.map({ entries[index].firstLine > entries[$0].firstLine }) ?? true { best = index }
         }
         if best == nil { best = byRuleForFile[hit.ruleID]?.first }
         guard let best else { return nil }
