@@ -297,5 +297,58 @@ enum BuiltinRules {
   ]
 }
 """####),
+        ("ssotguard.json", ####"""
+// ssotguard built-in rule pack: ssotguard's own rules about inline suppressions.
+//
+// `ssotguard: ignore[rule-id] -- reason` comments are checked like code: a suppression that is
+// broken or that suppresses nothing is reported. These rules have kind "meta": they match no code
+// themselves; the suppression stage reports them. Their violating examples are comments.
+{
+  "version": 1,
+  "pack": "ssotguard",
+  "description": "Inline suppressions are well-formed, explained and still needed.",
+  "rules": [
+    {
+      "id": "suppression-invalid",
+      "kind": "meta",
+      "severity": "warning",
+      "summary": "Inline suppression that ssotguard cannot use: malformed, without a reason, naming an unknown rule, or `ignore-file` below the top of the file.",
+      "why": "A broken suppression suppresses nothing (or only part of what was meant), and one without a reason leaves the next reader guessing whether the exception is still justified. Such a suppression does not take effect: the finding it targets stays active.",
+      "instead": "Write `ssotguard: ignore[rule-id] -- reason` in a comment on the finding's line or the line above (`ignore-file[rule-id] -- reason` near the top of the file), with the rule's id as `ssotguard rules` lists it and a reason after `--`.",
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt  # ssotguard: ignore[jwt-direct-import]\n" },
+          { "language": "python", "code": "import jwt  # ssotguard: ignore[jwt-direct-imports] -- legacy shim\n" },
+          { "language": "python", "code": "import jwt  # ssotguard: ignore jwt-direct-import -- legacy shim\n" },
+          { "language": "typescript", "code": "// ssotguard: ignore[jwt-direct-import -- bracket never closed\nimport jwt from 'jsonwebtoken';\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import jwt  # ssotguard: ignore[jwt-direct-import] -- legacy shim, removed in Q3\n" },
+          { "language": "python", "code": "# Checked by ssotguard: see the README.\nimport os\n" },
+          { "language": "typescript", "code": "/* ssotguard: ignore[jwt-direct-import, jwt-direct-call] -- vendored SDK */\nimport jwt from 'jsonwebtoken';\n" }
+        ]
+      }
+    },
+    {
+      "id": "suppression-unused",
+      "kind": "meta",
+      "severity": "warning",
+      "summary": "Inline suppression that suppresses nothing: no finding of the rule where it applies (its line; also the next line when the comment is on a line of its own; the whole file for `ignore-file`).",
+      "why": "Left-over suppressions hide the next real violation on that line and make the code look like it still needs an exception after the migration removed it.",
+      "instead": "Delete the suppression comment (or the rule id from its list).",
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import os  # ssotguard: ignore[jwt-direct-import] -- legacy shim\n" },
+          { "language": "typescript", "code": "// ssotguard: ignore-file[jwt-direct-call] -- generated client\nimport { authClient } from './auth-client';\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "# ssotguard: ignore[jwt-direct-import] -- legacy shim, removed in Q3\nimport jwt\n" },
+          { "language": "typescript", "code": "// ssotguard: ignore-file[jwt-direct-import] -- vendored copy of the SDK\nimport jwt from 'jsonwebtoken';\n" }
+        ]
+      }
+    }
+  ]
+}
+"""####),
     ]
 }

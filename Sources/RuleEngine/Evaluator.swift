@@ -60,6 +60,8 @@ public enum Evaluator {
                 hits += match.evaluate(facts, path: path, rule: rule)
             case .forbiddenEnv(let match):
                 hits += match.evaluate(facts, rule: rule)
+            case .meta:
+                continue
             }
         }
         hits.sort { $0.range != $1.range ? $0.range < $1.range : $0.ruleID < $1.ruleID }
@@ -108,6 +110,7 @@ public enum Evaluator {
         case .manualDecode: return "`{function}` decodes a token by hand ({evidence})"
         case .hardcodedSecret: return "hard-coded secret {secret} {context}"
         case .forbiddenEnv: return "setting `{setting}` read outside its single source of truth"
+        case .meta: return "{detail}"
         }
     }
 }

@@ -15,6 +15,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case hardcodedSecret = "hardcoded-secret"
     /// Reads of listed settings (environment variables, config attributes) outside the allowed paths.
     case forbiddenEnv = "forbidden-env"
+    /// ssotguard's own rules about inline suppressions (`suppression-invalid`,
+    /// `suppression-unused`): no `match`; reported by `Suppressions.apply`, skipped by the evaluator.
+    case meta
 }
 
 /// The kind-specific part of a rule.
@@ -28,6 +31,8 @@ public enum RuleMatch: Sendable, Equatable {
     case manualDecode(ManualDecodeMatch)
     case hardcodedSecret(HardcodedSecretMatch)
     case forbiddenEnv(ForbiddenEnvMatch)
+    /// Nothing to match: see `RuleKind.meta`.
+    case meta
 }
 
 /// A snippet a rule must flag (violating) or leave alone (compliant); run by one generic test.

@@ -100,9 +100,22 @@ public enum RuleLoader {
         let aliases = try (reader.optionalStringArray("aliases") ?? []).map { RuleID($0) }
         let kind = try reader.enumValue("kind", RuleKind.self)
         let severity = try reader.enumValue("severity", Severity.self)
-        let matchReader = try reader.object("match")
-        let match = try self.match(matchReader, kind: kind)
-        try matchReader.finish()
+        let match: RuleMatch
+        if kind == .meta {
+            // No `match` (finish() reports one as an unknown key) and no allowedPaths.
+            guard Suppressions.metaRuleIDs.contains(RuleID(idText)) else {
+                throw reader.error("kind \"meta\" is reserved for ssotguard's own rules ("
+                                   + Suppressions.metaRuleIDs.map(\.rawValue).joined(separator: ", ") + ")", key: "kind")
+            }
+            if reader.contains("allowedPaths") {
+                throw reader.error("meta rules apply to every file and take no allowedPaths", key: "allowedPaths")
+            }
+            match = .meta
+        } else {
+            let matchReader = try reader.object("match")
+            match = try self.match(matchReader, kind: kind)
+            try matchReader.finish()
+        }
         let allowedPaths = try reader.optionalStringArray("allowedPaths") ?? []
         var globs: [Glob] = []
         for (index, pattern) in allowedPaths.enumerated() {
@@ -143,6 +156,8 @@ public enum RuleLoader {
             return .hardcodedSecret(try HardcodedSecretMatch(reader))
         case .forbiddenEnv:
             return .forbiddenEnv(try ForbiddenEnvMatch(reader))
+        case .meta:
+            return .meta
         }
     }
 

@@ -49,6 +49,7 @@ import Testing
             """.write(to: file, atomically: true, encoding: .utf8)
         var options = ScanOptions()
         options.ruleFiles = [file.path]
-        #expect(try Pipeline.loadRules(options).map(\.id) == ["only-jose"])
+        // The jwt pack is replaced; the built-in ssotguard pack (suppression meta-rules) stays.
+        #expect(try Pipeline.loadRules(options).map(\.id) == ["suppression-invalid", "suppression-unused", "only-jose"])
     }
 }
