@@ -19,7 +19,9 @@ public struct TextReporter: Reporter {
             out += style(.bold, "\(finding.path):\(finding.location.line):\(finding.location.column):")
             out += " " + style(finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .blue,
                                "\(finding.severity.rawValue)[\(finding.ruleID)]")
-            out += " \(finding.message)\n"
+            out += " \(finding.message)"
+            if let phase = finding.phase { out += " " + style(.dim, "(\(phase))") }
+            out += "\n"
             out += snippet(finding)
         }
         if !result.activeFindings.isEmpty { out += "\n" }
@@ -76,6 +78,7 @@ public struct TextReporter: Reporter {
                 let id = rule.rawValue
                 out += "  \(id)\(String(repeating: " ", count: width - id.count))  \(counts[rule, default: 0])\n"
             }
+            out += phaseSummary(active)
         }
         let suppressed = result.findings.count - total
         if suppressed > 0 {
@@ -85,6 +88,15 @@ public struct TextReporter: Reporter {
             out += "\(plural(result.diagnostics.count, "file problem")) reported on stderr.\n"
         }
         return out
+    }
+
+    /// `By phase: phase-1.1 59, phase-2.tests 18`, phases by id (`progress` shows plan order).
+    func phaseSummary(_ findings: [Finding]) -> String {
+        var counts: [String: Int] = [:]
+        for finding in findings { if let phase = finding.phase { counts[phase, default: 0] += 1 } }
+        guard !counts.isEmpty else { return "" }
+        let parts = counts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "\($0) \(counts[$0]!)" }
+        return "By phase: " + parts.joined(separator: ", ") + " (see 'ssotguard progress')\n"
     }
 
     private func plural(_ count: Int, _ noun: String) -> String {
