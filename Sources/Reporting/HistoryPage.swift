@@ -59,7 +59,8 @@ struct HistoryPage {
         var maxTime = Double(times.max() ?? 1)
         if maxTime <= minTime { maxTime = minTime + 86_400 }
         let maxCount = max(1, samples.map(\.total).max() ?? 1)
-        let yMax = Double(Self.niceCeiling(maxCount))
+        let yStep = Self.niceStep(for: maxCount, ticks: 4)
+        let yMax = Double(yStep * Int((Double(maxCount) / Double(yStep)).rounded(.up)))
         let plotWidth = Self.width - Self.margin.left - Self.margin.right
         let plotHeight = Self.height - Self.margin.top - Self.margin.bottom
         func x(_ time: Int) -> Double { Self.margin.left + (Double(time) - minTime) / (maxTime - minTime) * plotWidth }
@@ -68,8 +69,8 @@ struct HistoryPage {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(Self.width))\" height=\"\(Int(Self.height))\" "
         svg += "viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"Open findings per phase over time\">\n"
         // Grid and y axis labels.
-        for step in 0...4 {
-            let value = yMax * Double(step) / 4
+        for step in 0...Int(yMax) / yStep {
+            let value = Double(step * yStep)
             svg += "<line x1=\"\(f(Self.margin.left))\" x2=\"\(f(Self.width - Self.margin.right))\" y1=\"\(f(y(value)))\" y2=\"\(f(y(value)))\" stroke=\"#e5e5e5\"/>"
             svg += "<text x=\"\(f(Self.margin.left - 8))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#555\">\(Int(value))</text>\n"
         }
@@ -87,6 +88,9 @@ struct HistoryPage {
         var total = ""
         for (i, sample) in samples.enumerated() {
             total += (i == 0 ? "M" : "H\(f(x(sample.time)))V") + (i == 0 ? "\(f(x(sample.time))),\(f(y(Double(sample.total))))" : "\(f(y(Double(sample.total))))")
+        }
+        if let last = samples.last {
+            total += "H\(f(min(Self.width - Self.margin.right, x(last.time) + 0.04 * plotWidth)))"
         }
         svg += "<path d=\"\(total)\" fill=\"none\" stroke=\"#111\" stroke-width=\"2\"/>\n"
         // Due dates.
@@ -112,7 +116,8 @@ struct HistoryPage {
     /// A stepped band between two stacked series.
     func areaPath(lower: [Double], upper: [Double], x: (Int) -> Double, y: (Double) -> Double) -> String {
         let samples = reporter.samples
-        let end = x(samples.last!.time) + (samples.count == 1 ? 6 : 0)
+        // The newest state holds until "now": draw it a little past the last commit.
+        let end = min(Self.width - Self.margin.right, x(samples.last!.time) + 0.04 * (Self.width - Self.margin.left - Self.margin.right))
         var path = "M\(f(x(samples[0].time))),\(f(y(upper[0])))"
         for i in 1..<max(1, samples.count) where samples.count > 1 {
             path += "H\(f(x(samples[i].time)))V\(f(y(upper[i])))"
@@ -173,11 +178,12 @@ struct HistoryPage {
         return formatter.date(from: day).map { Int($0.timeIntervalSince1970) }
     }
 
-    /// 1, 2, 5 × 10^k at or above `value`, so grid lines fall on round numbers.
-    static func niceCeiling(_ value: Int) -> Int {
+    /// The grid step: 1, 2 or 5 × 10^k, so that about `ticks` steps cover `value` with whole numbers.
+    static func niceStep(for value: Int, ticks: Int) -> Int {
+        let raw = max(1, Int((Double(value) / Double(ticks)).rounded(.up)))
         var magnitude = 1
-        while magnitude * 10 <= value { magnitude *= 10 }
-        for factor in [1, 2, 4, 5, 10] where factor * magnitude >= value { return factor * magnitude }
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        for factor in [1, 2, 5, 10] where factor * magnitude >= raw { return factor * magnitude }
         return 10 * magnitude
     }
 
