@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "Model", "PhaseMapping"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RuleEngine", "Model"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RuleEngine", "Model"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ssotguard"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ssotguard"], exclude: ["Expected"]),
     ]
 )

@@ -36,18 +36,50 @@ struct GitRepository {
                              prefix: String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .newlines))
     }
 
-    /// First-parent commits of `ref`, oldest first, within the optional date bounds.
-    func commits(ref: String, since: String?, until: String?) throws(PipelineError) -> [Commit] {
-        var arguments = ["log", "--first-parent", "--format=%H %ct"]
+    /// One commit's changes to the scan root's files against its first parent.
+    struct Change {
+        var path: String
+        /// The new blob, or nil when the path was deleted (or is no longer a blob).
+        var object: String?
+        var mode: String
+    }
+
+    /// First-parent commits of `ref` with their changes (`git log --raw`), oldest first: one git
+    /// process for the whole history. Paths outside the scan root are left out.
+    func changeLog(ref: String, since: String?, until: String?) throws(PipelineError) -> [(commit: Commit, changes: [Change])] {
+        var arguments = ["log", "--first-parent", "--reverse", "--format=%x01%H %ct", "--raw", "-z", "--no-renames",
+                         "--no-abbrev", "--diff-merges=first-parent"]
         if let since { arguments.append("--since=\(since)") }
         if let until { arguments.append("--until=\(until)") }
         arguments += [ref, "--"]
-        let output = String(decoding: try Self.git(arguments, in: top), as: UTF8.self)
-        return output.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let time = Int(parts[1]) else { return nil }
-            return Commit(sha: String(parts[0]), time: time)
-        }.reversed()
+        let output = try Self.git(arguments, in: top)
+        var log: [(commit: Commit, changes: [Change])] = []
+        var i = 0
+        func field(until terminator: UInt8) -> String {
+            let start = i
+            while i < output.count, output[i] != terminator { i += 1 }
+            defer { i += 1 }
+            return String(decoding: output[start..<min(i, output.count)], as: UTF8.self)
+        }
+        while i < output.count {
+            if output[i] == 0x01 {
+                i += 1
+                let header = field(until: 0).split(separator: " ")
+                if i < output.count, output[i] == UInt8(ascii: "\n") { i += 1 }
+                guard header.count == 2, let time = Int(header[1]) else { continue }
+                log.append((Commit(sha: String(header[0]), time: time), []))
+            } else if output[i] == UInt8(ascii: ":") {
+                let fields = field(until: 0).dropFirst().split(separator: " ")
+                var path = field(until: 0)
+                guard fields.count == 5, !log.isEmpty, path.hasPrefix(prefix) else { continue }
+                path.removeFirst(prefix.count)
+                let deleted = fields[4] == "D" || fields[1] == "000000" || !fields[1].hasPrefix("10")
+                log[log.count - 1].changes.append(Change(path: path, object: deleted ? nil : String(fields[3]), mode: String(fields[1])))
+            } else {
+                i += 1
+            }
+        }
+        return log
     }
 
     /// Every blob below the scan root at `commit` (`git ls-tree -r -l`).
@@ -68,31 +100,6 @@ struct GitRepository {
                                      size: Int(String(decoding: fields[3], as: UTF8.self)) ?? 0, path: path))
         }
         return entries
-    }
-
-    /// The contents of `objects`, read with one `git cat-file --batch`; missing objects are absent.
-    func blobs(_ objects: [String]) throws(PipelineError) -> [String: [UInt8]] {
-        guard !objects.isEmpty else { return [:] }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("ssotguard-objects-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: input) }
-        do {
-            try Data((objects.joined(separator: "\n") + "\n").utf8).write(to: input)
-        } catch {
-            throw .git("cannot write a temporary file: \(error.localizedDescription)")
-        }
-        let output = try Self.git(["cat-file", "--batch"], in: top, stdin: input)
-        var result: [String: [UInt8]] = [:]
-        var i = output.startIndex
-        while i < output.endIndex {
-            guard let newline = output[i...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            let header = output[i..<newline].split(separator: UInt8(ascii: " "))
-            i = output.index(after: newline)
-            guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)) else { continue }
-            let end = min(output.endIndex, i + size)
-            result[String(decoding: header[0], as: UTF8.self)] = Array(output[i..<end])
-            i = min(output.endIndex, end + 1)
-        }
-        return result
     }
 
     /// Runs git and returns its standard output; a failure names the command and git's message.

@@ -57,34 +57,51 @@ public enum History {
     public static func run(_ options: Options, progress: ProgressHandler? = nil) async throws(PipelineError) -> Result {
         let rules = try Pipeline.loadRules(options.scan)
         let plan = try Pipeline.loadPlan(options.scan, rules: rules)
-        let repository = try GitRepository.open(options.scan.paths.first ?? ".")
-        let commits = try repository.commits(ref: options.ref, since: options.since, until: options.until)
-        let sampled = sample(commits, every: options.every)
         let discovery = try Pipeline.discoveryOptions(options.scan)
+        let repository = try GitRepository.open(options.scan.paths.first ?? ".")
+        // Three git processes for the whole replay: the change log, the first tree, the blobs.
+        let log = try repository.changeLog(ref: options.ref, since: options.since, until: options.until)
+        guard let first = log.first else {
+            return Result(plan: plan, ruleIDs: rules.map(\.id).sorted(), points: [], commitsConsidered: 0, filesScanned: 0, filesCached: 0)
+        }
+        let sampled = Set(sample(log.map(\.commit), every: options.every).map(\.sha))
+        var tree: [String: String] = [:]  // path → blob
+        for entry in try repository.tree(first.commit.sha) where entry.type == "blob" && entry.mode != "120000" {
+            tree[entry.path] = entry.object
+        }
+        let reader = try BlobReader(repository: repository)
 
         var cache: [String: [CountKey: Int]] = [:]
+        var gitignores: [String: [UInt8]] = [:]
         var points: [Point] = []
         var scannedCount = 0
         var cachedCount = 0
-        for (index, commit) in sampled.enumerated() {
-            progress?(index, sampled.count)
-            let tree = try repository.tree(commit.sha)
-            let objects = Dictionary(tree.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, entry) in log.enumerated() {
+            if index > 0 {
+                for change in entry.changes { tree[change.path] = change.object }
+            }
+            guard sampled.contains(entry.commit.sha) else { continue }
+            progress?(points.count, sampled.count)
             var gitignore: [UInt8]?
-            if let entry = objects[".gitignore"] { gitignore = try repository.blobs([entry.object])[entry.object] }
-            let files = Discovery.select(paths: tree.filter { $0.type == "blob" && $0.mode != "120000" }.map(\.path),
-                                         gitignore: gitignore, options: discovery)
-                .filter { (objects[$0.path]?.size ?? 0) <= options.scan.maxFileSize }
-            let missing = files.filter { cache[key(objects[$0.path]!.object, $0.path)] == nil }
+            if let object = tree[".gitignore"] {
+                if gitignores[object] == nil { gitignores[object] = try reader.read(object) ?? [] }
+                gitignore = gitignores[object]
+            }
+            let files = Discovery.select(paths: Array(tree.keys), gitignore: gitignore, options: discovery)
+            var missing: [(SourceFile, [UInt8])] = []
+            for file in files where cache[key(tree[file.path]!, file.path)] == nil {
+                let bytes = try reader.read(tree[file.path]!) ?? []
+                missing.append((file, bytes.count <= options.scan.maxFileSize ? bytes : []))
+            }
             cachedCount += files.count - missing.count
             scannedCount += missing.count
-            let contents = try repository.blobs(Array(Set(missing.map { objects[$0.path]!.object })))
-            let counted = await count(missing.map { ($0, contents[objects[$0.path]!.object] ?? []) }, rules: rules, plan: plan)
-            for (file, counts) in zip(missing, counted) { cache[key(objects[file.path]!.object, file.path)] = counts }
+            let counted = await count(missing, rules: rules, plan: plan)
+            for ((file, _), counts) in zip(missing, counted) { cache[key(tree[file.path]!, file.path)] = counts }
 
-            var point = Point(commit: commit.sha, time: commit.time, total: 0, byPhase: [:], byRule: [:], filesScanned: files.count)
+            var point = Point(commit: entry.commit.sha, time: entry.commit.time, total: 0, byPhase: [:], byRule: [:],
+                              filesScanned: files.count)
             for file in files {
-                for (countKey, count) in cache[key(objects[file.path]!.object, file.path)] ?? [:] {
+                for (countKey, count) in cache[key(tree[file.path]!, file.path)] ?? [:] {
                     point.total += count
                     point.byPhase[countKey.phase, default: 0] += count
                     point.byRule[countKey.rule, default: 0] += count
@@ -92,8 +109,8 @@ public enum History {
             }
             points.append(point)
         }
-        progress?(sampled.count, sampled.count)
-        return Result(plan: plan, ruleIDs: rules.map(\.id).sorted(), points: points, commitsConsidered: commits.count,
+        progress?(points.count, points.count)
+        return Result(plan: plan, ruleIDs: rules.map(\.id).sorted(), points: points, commitsConsidered: log.count,
                       filesScanned: scannedCount, filesCached: cachedCount)
     }
 
