@@ -26,6 +26,8 @@ public struct Finding: Hashable, Sendable {
     public var enclosingSymbol: String?
     /// Stable identity across edits (see `Fingerprints` in Baselines): `<hash>:<occurrence>`.
     public var fingerprint: String = ""
+    /// Against a baseline: whether the finding is new or was already there; nil without a baseline.
+    public var baselineState: BaselineState?
     /// The migration-plan phase that owns the finding (`phase-1.1`, `unplanned`), and its title.
     public var phase: String?
     public var phaseTitle: String?
