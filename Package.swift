@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "Baselines", dependencies: ["Model", "JSONC", "PhaseMapping"]),
         .target(name: "Reporting", dependencies: ["Model", "RuleEngine", "PhaseMapping", "Baselines"]),
         .target(name: "Pipeline", dependencies: ["Model", "Discovery", "Lexing", "Facts", "RuleEngine", "PhaseMapping", "Baselines", "Reporting", "JSONC"]),
-        .executableTarget(name: "ssotguard", dependencies: ["Pipeline", "Model", "Reporting", "RuleEngine"]),
+        .executableTarget(name: "ssotguard", dependencies: ["Pipeline", "Model", "Reporting", "RuleEngine", "Baselines", "JSONC"]),
 
         .testTarget(name: "JSONCTests", dependencies: ["JSONC"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),

@@ -8,8 +8,8 @@ public struct SnapshotError: Error, Equatable, Sendable, CustomStringConvertible
     public init(_ description: String) { self.description = description }
 }
 
-/// Reads the findings of an earlier snapshot for `progress`: a JSON report written by
-/// `ssotguard scan --format json` (version 1, with fingerprints and phases).
+/// Reads the findings of an earlier snapshot for `progress`: a baseline file, or a JSON report
+/// written by `ssotguard scan --format json` (version 1, with fingerprints and phases).
 public enum SnapshotReader {
     public static func read(file: String) throws(SnapshotError) -> [SnapshotEntry] {
         let bytes: [UInt8]
@@ -20,9 +20,14 @@ public enum SnapshotReader {
         do {
             let root = try JSONC.parse(bytes)
             let report = try JSONObjectReader(root)
+            if report.contains("kind"), report.contains("entries") {
+                return try Baseline.parse(bytes, file: file).entries.map {
+                    SnapshotEntry(fingerprint: $0.fingerprint, phase: $0.phase ?? Phase.unplannedID)
+                }
+            }
             guard report.contains("findings"), report.contains("tool") else {
-                throw SnapshotError("\(file): not an ssotguard JSON report (no \"tool\" and \"findings\"); write one with "
-                                    + "'ssotguard scan --format json --output FILE'")
+                throw SnapshotError("\(file): not an ssotguard baseline or JSON report; write one with "
+                                    + "'ssotguard scan --write-baseline FILE'")
             }
             let version = try report.int("version")
             guard version == 1 else {
@@ -40,6 +45,8 @@ public enum SnapshotReader {
             return entries
         } catch let error as SnapshotError {
             throw error
+        } catch let error as BaselineError {
+            throw SnapshotError(error.description)
         } catch let error as JSONSyntaxError {
             throw SnapshotError("\(file):\(error.description)")
         } catch let error as JSONSchemaError {

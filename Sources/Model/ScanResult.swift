@@ -9,6 +9,8 @@ public struct ScanResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Ids of the rules that were run, sorted (so summaries can show rules with zero findings).
     public var ruleIDs: [RuleID]
+    /// Set when the scan was compared with a baseline.
+    public var baseline: BaselineSummary?
 
     public init(root: String, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic], ruleIDs: [RuleID]) {
         self.root = root

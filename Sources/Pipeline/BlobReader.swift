@@ -12,8 +12,8 @@ final class BlobReader {
     init(repository: GitRepository) throws(PipelineError) {
         let toGit = Pipe()
         let fromGit = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "cat-file", "--batch"]
+        process.executableURL = URL(fileURLWithPath: GitRepository.gitPath)
+        process.arguments = ["cat-file", "--batch"]
         process.currentDirectoryURL = URL(fileURLWithPath: repository.top)
         process.standardInput = toGit
         process.standardOutput = fromGit

@@ -30,10 +30,9 @@ struct GitRepository {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .git("\(path): not a directory")
         }
-        let top = try git(["rev-parse", "--show-toplevel"], in: path)
-        let prefix = try git(["rev-parse", "--show-prefix"], in: path)
-        return GitRepository(top: String(decoding: top, as: UTF8.self).trimmingCharacters(in: .newlines),
-                             prefix: String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .newlines))
+        let lines = String(decoding: try git(["rev-parse", "--show-toplevel", "--show-prefix"], in: path), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        return GitRepository(top: lines.first.map(String.init) ?? path, prefix: lines.count > 1 ? String(lines[1]) : "")
     }
 
     /// One commit's changes to the scan root's files against its first parent.
@@ -102,11 +101,20 @@ struct GitRepository {
         return entries
     }
 
+    /// The git executable: the first `git` on PATH.
+    static let gitPath: String = {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(directory)/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/git"
+    }()
+
     /// Runs git and returns its standard output; a failure names the command and git's message.
     static func git(_ arguments: [String], in directory: String, stdin: URL? = nil) throws(PipelineError) -> [UInt8] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        process.executableURL = URL(fileURLWithPath: gitPath)
+        process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("ssotguard-git-\(UUID().uuidString)")

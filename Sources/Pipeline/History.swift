@@ -147,30 +147,14 @@ public enum History {
 
     /// Active-finding counts per (rule, phase) of each file, scanned in parallel.
     static func count(_ files: [(SourceFile, [UInt8])], rules: [Rule], plan: Plan) async -> [[CountKey: Int]] {
-        guard !files.isEmpty else { return [] }
-        let batchSize = max(1, min(64, files.count / 64))
-        return await withTaskGroup(of: (Int, [[CountKey: Int]]).self) { group in
-            var start = 0
-            while start < files.count {
-                let range = start..<min(files.count, start + batchSize)
-                group.addTask {
-                    (range.lowerBound, range.map { index in
-                        let (file, bytes) = files[index]
-                        let outcome = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
-                        var counts: [CountKey: Int] = [:]
-                        for finding in PhaseAssigner.assign(outcome.findings, plan: plan) where finding.suppression == nil {
-                            counts[CountKey(rule: finding.ruleID.rawValue, phase: finding.phase ?? Phase.unplannedID), default: 0] += 1
-                        }
-                        return counts
-                    })
-                }
-                start = range.upperBound
+        await Pipeline.parallelMap(files.count) { index in
+            let (file, bytes) = files[index]
+            let outcome = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
+            var counts: [CountKey: Int] = [:]
+            for finding in PhaseAssigner.assign(outcome.findings, plan: plan) where finding.suppression == nil {
+                counts[CountKey(rule: finding.ruleID.rawValue, phase: finding.phase ?? Phase.unplannedID), default: 0] += 1
             }
-            var results = [[CountKey: Int]](repeating: [:], count: files.count)
-            for await (first, batch) in group {
-                for (offset, counts) in batch.enumerated() { results[first + offset] = counts }
-            }
-            return results
+            return counts
         }
     }
 }

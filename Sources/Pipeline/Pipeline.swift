@@ -12,17 +12,49 @@ public enum Pipeline {
     /// files become diagnostics in the result and the scan goes on.
     public static func run(_ options: ScanOptions) async throws(PipelineError) -> ScanResult {
         let rules = try loadRules(options)
-        return try await run(options, rules: rules, plan: try loadPlan(options, rules: rules))
+        let plan = try loadPlan(options, rules: rules)
+        let baseline = try loadBaseline(options)
+        return compare(try await run(options, rules: rules, plan: plan), with: baseline, file: options.baselineFile)
+    }
+
+    /// The baseline named by the options, if any; a broken one stops the run.
+    public static func loadBaseline(_ options: ScanOptions) throws(PipelineError) -> Baseline? {
+        guard let file = options.baselineFile else { return nil }
+        do {
+            return try Baseline.load(file: file)
+        } catch {
+            throw .baseline(error.description)
+        }
+    }
+
+    /// Marks findings new or unchanged against `baseline` and records what was fixed.
+    static func compare(_ result: ScanResult, with baseline: Baseline?, file: String?) -> ScanResult {
+        guard let baseline, let file else { return result }
+        var result = result
+        let comparison = BaselineComparison.compare(result.findings, with: baseline)
+        result.findings = comparison.findings
+        result.baseline = BaselineSummary(file: file, new: comparison.newCount, unchanged: comparison.unchangedCount,
+                                          fixed: comparison.fixed.map { .init(rule: $0.rule, path: $0.path, phase: $0.phase) })
+        return result
     }
 
     /// Runs a scan with rules and plan already loaded.
     public static func run(_ options: ScanOptions, rules: [Rule], plan: Plan) async throws(PipelineError) -> ScanResult {
-        let discovered = try discover(options)
-        let outcomes = await scanFiles(discovered.files, rules: rules)
-        return assemble(options: options, discovered: discovered, outcomes: outcomes, rules: rules, plan: plan)
+        switch options.source {
+        case .walk:
+            let discovered = try discover(options)
+            let outcomes = await scanFiles(discovered.files, rules: rules)
+            return assemble(options: options, diagnostics: discovered.diagnostics, outcomes: outcomes, rules: rules, plan: plan)
+        case .staged:
+            let files = try GitChanges.staged(options, discovery: try discoveryOptions(options))
+            let outcomes = await scanContents(files, rules: rules)
+            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan)
+        case .changedSince(let ref):
+            let files = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
+            let outcomes = await scanFiles(files, rules: rules)
+            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan)
+        }
     }
-
-    // MARK: - Stages
 
     /// The built-in packs plus `--rules` files (a pack of the same name replaces a built-in one).
     public static func loadRules(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
@@ -76,35 +108,46 @@ public enum Pipeline {
         return discovery
     }
 
-    /// Scans files on all cores; results come back in the order of `files`.
+    /// Scans files from disk on all cores; results come back in the order of `files`.
     static func scanFiles(_ files: [SourceFile], rules: [Rule]) async -> [FileOutcome] {
-        guard !files.isEmpty else { return [] }
-        let batchSize = max(1, min(64, files.count / 64))
-        return await withTaskGroup(of: (Int, [FileOutcome]).self) { group in
-            var start = 0
-            while start < files.count {
-                let range = start..<min(files.count, start + batchSize)
-                group.addTask {
-                    (range.lowerBound, range.map { FileScanner.scan(files[$0], rules: rules) })
-                }
-                start = range.upperBound
-            }
-            var outcomes = [FileOutcome](repeating: FileOutcome(), count: files.count)
-            for await (first, batch) in group {
-                for (offset, outcome) in batch.enumerated() { outcomes[first + offset] = outcome }
-            }
-            return outcomes
+        await parallelMap(files.count) { FileScanner.scan(files[$0], rules: rules) }
+    }
+
+    /// Scans in-memory contents (from git) on all cores, in order.
+    static func scanContents(_ files: [(SourceFile, [UInt8])], rules: [Rule]) async -> [FileOutcome] {
+        await parallelMap(files.count) { index in
+            files[index].1.withUnsafeBytes { FileScanner.scan(files[index].0, bytes: $0, rules: rules) }
         }
     }
 
-    static func assemble(options: ScanOptions, discovered: DiscoveryResult, outcomes: [FileOutcome],
+    /// `transform(0..<count)` computed in batches on a task group, reassembled in index order so
+    /// the output never depends on scheduling. The only concurrency in the pipeline.
+    static func parallelMap<T: Sendable>(_ count: Int, _ transform: @escaping @Sendable (Int) -> T) async -> [T] {
+        guard count > 0 else { return [] }
+        let batchSize = max(1, min(64, count / 64))
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            var start = 0
+            while start < count {
+                let range = start..<min(count, start + batchSize)
+                group.addTask { (range.lowerBound, range.map(transform)) }
+                start = range.upperBound
+            }
+            var results = [T?](repeating: nil, count: count)
+            for await (first, batch) in group {
+                for (offset, value) in batch.enumerated() { results[first + offset] = value }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    static func assemble(options: ScanOptions, diagnostics: [Diagnostic], outcomes: [FileOutcome],
                          rules: [Rule], plan: Plan) -> ScanResult {
         var findings = outcomes.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
         findings = DuplicateGrouping.group(findings)
         findings = Fingerprints.assign(findings)
         findings = PhaseAssigner.assign(findings, plan: plan)
-        var diagnostics = discovered.diagnostics + outcomes.flatMap(\.diagnostics)
+        var diagnostics = diagnostics + outcomes.flatMap(\.diagnostics)
         diagnostics.sort(by: Diagnostic.order)
         let root = options.paths.count == 1 ? options.paths[0] : "."
         return ScanResult(root: root, filesScanned: outcomes.filter(\.scanned).count, findings: findings,

@@ -12,6 +12,17 @@ public struct ScanOptions: Sendable {
     public var ruleFiles: [String] = []
     /// Leave the built-in packs out (only `ruleFiles` run).
     public var noBuiltinRules = false
+    /// Where the files come from: a walk of the PATHs, the git index, or the files changed since
+    /// a ref.
+    public enum Source: Equatable, Sendable {
+        case walk
+        case staged
+        case changedSince(String)
+    }
+
+    public var source = Source.walk
+    /// A baseline to compare with: findings become `new` or `unchanged`, missing entries `fixed`.
+    public var baselineFile: String?
     /// A migration plan file instead of the built-in plan.
     public var planFile: String?
     /// Files larger than this are not scanned (a diagnostic says so).

@@ -48,6 +48,7 @@ struct JSONReport: Encodable {
         let suppressionReason: String?
         let suppressionScope: String?
         let fingerprint: String
+        let baselineState: String?
         let phase: String?
         let phaseTitle: String?
     }
@@ -61,15 +62,33 @@ struct JSONReport: Encodable {
         let diagnostics: Int
     }
 
+    struct BaselineEntry: Encodable {
+        struct Fixed: Encodable {
+            let rule: String
+            let path: String
+            let phase: String?
+        }
+
+        let file: String
+        let new: Int
+        let unchanged: Int
+        let fixed: [Fixed]
+    }
+
     let version = JSONReporter.formatVersion
     let tool = Tool()
     let root: String
+    let baseline: BaselineEntry?
     let findings: [FindingEntry]
     let diagnostics: [Diagnostic]
     let summary: Summary
 
     init(_ result: ScanResult) {
         root = result.root
+        baseline = result.baseline.map {
+            BaselineEntry(file: $0.file, new: $0.new, unchanged: $0.unchanged,
+                          fixed: $0.fixed.map { .init(rule: $0.rule, path: $0.path, phase: $0.phase) })
+        }
         findings = result.findings.map { finding in
             let related = finding.relatedLocations.map {
                 Related(path: $0.path, line: $0.location.line, column: $0.location.column,
@@ -82,7 +101,7 @@ struct JSONReport: Encodable {
                                 relatedLocations: related.isEmpty ? nil : related,
                                 suppressed: finding.suppression != nil, suppressionReason: finding.suppression?.reason,
                                 suppressionScope: finding.suppression?.scope.rawValue, fingerprint: finding.fingerprint,
-                                phase: finding.phase, phaseTitle: finding.phaseTitle)
+                                baselineState: finding.baselineState?.rawValue, phase: finding.phase, phaseTitle: finding.phaseTitle)
         }
         diagnostics = result.diagnostics
         var bySeverity: [String: Int] = [:]

@@ -13,7 +13,8 @@ public struct TextReporter: Reporter {
     public func render(_ result: ScanResult) -> String {
         var out = ""
         var previousPath: String?
-        for finding in result.activeFindings {
+        // With a baseline, known findings are counted, not listed: the report is about what is new.
+        for finding in result.activeFindings where finding.baselineState != .unchanged {
             if let previousPath, previousPath != finding.path { out += "\n" }
             previousPath = finding.path
             out += style(.bold, "\(finding.path):\(finding.location.line):\(finding.location.column):")
@@ -24,7 +25,7 @@ public struct TextReporter: Reporter {
             out += "\n"
             out += snippet(finding)
         }
-        if !result.activeFindings.isEmpty { out += "\n" }
+        if result.activeFindings.contains(where: { $0.baselineState != .unchanged }) { out += "\n" }
         out += summary(result)
         return out
     }
@@ -79,6 +80,10 @@ public struct TextReporter: Reporter {
                 out += "  \(id)\(String(repeating: " ", count: width - id.count))  \(counts[rule, default: 0])\n"
             }
             out += phaseSummary(active)
+        }
+        if let baseline = result.baseline {
+            out += "Baseline \(baseline.file): \(baseline.new) new, \(baseline.unchanged) unchanged (not listed), "
+                + "\(baseline.fixed.count) fixed.\n"
         }
         let suppressed = result.findings.count - total
         if suppressed > 0 {

@@ -22,6 +22,11 @@ struct ScanCommand {
     var outputFile: String?
     var failOn = FailOn.error
     var color = true
+    /// Which findings fail the run with a baseline: `new` (default), `any`, `none`.
+    enum FailOnBaseline: String, CaseIterable { case new, any, none }
+    var failOnBaseline: FailOnBaseline?
+    var writeBaseline: String?
+    var allowNew = false
 
     init(_ arguments: [String]) throws(UsageError) {
         var args = Arguments(arguments, command: "scan")
@@ -32,10 +37,22 @@ struct ScanCommand {
             case "-o", "--output": outputFile = try args.value(for: option)
             case "--fail-on-severity": failOn = try args.choice(try args.value(for: option), for: option, FailOn.self)
             case "--no-color": try args.flag(option); color = false
+            case "--baseline": options.baselineFile = try args.value(for: option)
+            case "--staged": try args.flag(option); options.source = .staged
+            case "--changed-since": options.source = .changedSince(try args.value(for: option))
+            case "--write-baseline": writeBaseline = try args.value(for: option)
+            case "--allow-new": try args.flag(option); allowNew = true
+            case "--fail-on": failOnBaseline = try args.choice(try args.value(for: option), for: option, FailOnBaseline.self)
             default: throw UsageError(message: "unknown option '\(option)'", command: "scan")
             }
         }
         try ScanOptionParsing.finish(args, &options)
+        if options.source != .walk, options.paths.count > 1 {
+            throw UsageError(message: "--staged and --changed-since take one PATH (a directory in a git repository)", command: "scan")
+        }
+        if allowNew, writeBaseline == nil {
+            throw UsageError(message: "--allow-new goes with --write-baseline", command: "scan")
+        }
     }
 
     func run() async -> ExitCode {
@@ -62,7 +79,25 @@ struct ScanCommand {
             Output.stdout(report)
         }
         if result.diagnostics.contains(where: { $0.level == .error }) { return .toolError }
+        if let writeBaseline {
+            switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {
+            case .failure(let failure):
+                Output.stderr("ssotguard: error: \(failure.message)\n")
+                return .toolError
+            case .success(let refused) where refused > 0:
+                Output.stderr("ssotguard: \(refused) finding\(refused == 1 ? " is" : "s are") not in \(writeBaseline) and "
+                              + "\(refused == 1 ? "was" : "were") not added; fix \(refused == 1 ? "it" : "them") or pass --allow-new\n")
+                return .findings
+            case .success:
+                break
+            }
+        }
         guard let threshold = failOn.threshold else { return .clean }
-        return result.activeFindings.contains { $0.severity >= threshold } ? .findings : .clean
+        let failing = result.activeFindings.filter { $0.severity >= threshold }
+        switch failOnBaseline ?? (result.baseline == nil ? .any : .new) {
+        case .new: return failing.contains { $0.baselineState != .unchanged } ? .findings : .clean
+        case .any: return failing.isEmpty ? .clean : .findings
+        case .none: return .clean
+        }
     }
 }

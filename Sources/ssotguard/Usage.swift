@@ -44,6 +44,15 @@ enum Usage {
           --max-file-size <bytes>  Skip larger files with a diagnostic (default 52428800)
           --fail-on-severity <s>   Exit 1 when a finding is at least <s>: error (default),
                                    warning, info, or none (never fail on findings)
+          --baseline <file>        Compare with a baseline: findings are new or unchanged, missing
+                                   entries fixed; only new findings fail the run (and are listed)
+          --fail-on <which>        With --baseline: new (default), any, or none
+          --write-baseline <file>  Write the findings as a baseline. An existing baseline only
+                                   tightens: fixed entries are dropped, new findings are refused
+                                   (exit 1) unless --allow-new
+          --allow-new              With --write-baseline: add findings that are not in it yet
+          --staged                 Scan the staged version of staged files only (for pre-commit)
+          --changed-since <ref>    Scan only files changed since the merge base with <ref>
           --no-color               No colour in text output (also: NO_COLOR set, or not a terminal)
           -h, --help               Show this help
 

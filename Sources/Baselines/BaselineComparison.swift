@@ -1,0 +1,34 @@
+import Model
+
+/// The findings of a scan compared with a baseline.
+public struct BaselineComparison: Sendable {
+    /// Findings with `baselineState` set (suppressed ones too, as they are in the baseline or not).
+    public var findings: [Finding]
+    /// Baseline entries no longer found.
+    public var fixed: [Baseline.Entry]
+
+    public var newCount: Int { findings.filter { $0.baselineState == .new && $0.suppression == nil }.count }
+    public var unchangedCount: Int { findings.filter { $0.baselineState == .unchanged }.count }
+
+    /// Marks each finding new or unchanged and lists what was fixed.
+    public static func compare(_ findings: [Finding], with baseline: Baseline) -> BaselineComparison {
+        let known = Set(baseline.entries.map(\.fingerprint))
+        let marked = findings.map { finding -> Finding in
+            var finding = finding
+            finding.baselineState = known.contains(finding.fingerprint) ? .unchanged : .new
+            return finding
+        }
+        let current = Set(findings.map(\.fingerprint))
+        return BaselineComparison(findings: marked, fixed: baseline.entries.filter { !current.contains($0.fingerprint) })
+    }
+
+    /// The baseline to write now. Fixed entries are dropped (the ratchet only tightens); findings
+    /// not in `existing` are added only when `allowNew`, else returned as refused.
+    public static func ratchet(_ findings: [Finding], existing: Baseline?, allowNew: Bool) -> (baseline: Baseline, refused: [Finding]) {
+        let current = Baseline(findings: findings)
+        guard let existing, !allowNew else { return (current, []) }
+        let known = Set(existing.entries.map(\.fingerprint))
+        let refused = findings.filter { $0.suppression == nil && !known.contains($0.fingerprint) }
+        return (Baseline(entries: current.entries.filter { known.contains($0.fingerprint) }), refused)
+    }
+}

@@ -1,0 +1,30 @@
+import Baselines
+import JSONC
+import Model
+
+/// `scan --write-baseline FILE`: writes the ratcheted baseline.
+enum BaselineWriter {
+    /// Writes the baseline for `result` to `file`. An existing valid baseline only tightens: fixed
+    /// entries are dropped and findings it lacks are left out (their count is returned) unless
+    /// `allowNew`. An existing file that is not a valid baseline is an error (never overwritten).
+    static func write(_ result: ScanResult, to file: String, allowNew: Bool) -> Result<Int, BaselineWriteFailure> {
+        var existing: Baseline?
+        if case .success(let bytes) = JSONC.readFile(file) {
+            do {
+                existing = try Baseline.parse(bytes, file: file)
+            } catch {
+                return .failure(BaselineWriteFailure(message: "\(error.description) (not overwritten)"))
+            }
+        }
+        let (baseline, refused) = BaselineComparison.ratchet(result.findings, existing: existing, allowNew: allowNew)
+        if let problem = Output.write(baseline.serialized(), toFile: file) {
+            return .failure(BaselineWriteFailure(message: problem))
+        }
+        return .success(refused.count)
+    }
+}
+
+struct BaselineWriteFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
