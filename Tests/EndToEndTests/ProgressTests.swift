@@ -43,7 +43,7 @@ import Testing
         try tree.write("corrupt.json", "{\"version\": 1, \"tool\": {}, \"findings\": [")
         let foreign = try Tool.run(["progress", ".", "--baseline", "foreign.json"], in: tree.root)
         #expect(foreign.status == 2)
-        #expect(foreign.stderr.contains("foreign.json: not an ssotguard JSON report"))
+        #expect(foreign.stderr.contains("foreign.json: not an ssotguard baseline or JSON report"))
         let corrupt = try Tool.run(["progress", ".", "--baseline", "corrupt.json"], in: tree.root)
         #expect(corrupt.status == 2)
         #expect(corrupt.stderr.contains("corrupt.json:1:"))
