@@ -15,7 +15,9 @@ struct FileOutcome: Sendable {
 /// The per-file stages: read → lex → extract facts → evaluate rules → place in lines.
 /// A pure function of the file and the rules; the pipeline runs it on many files at once.
 enum FileScanner {
-    static func scan(_ file: SourceFile, rules: [Rule]) -> FileOutcome {
+    /// `pathPrefix` is prepended to the file's path where rules match paths (see
+    /// `ScanOptions.rulePathPrefix`).
+    static func scan(_ file: SourceFile, rules: [Rule], pathPrefix: String = "") -> FileOutcome {
         switch FileReader.read(file.diskPath) {
         case .failure(let failure):
             let message: String
@@ -26,11 +28,11 @@ enum FileScanner {
             }
             return FileOutcome(diagnostics: [Diagnostic(level: .warning, path: file.path, message: message)])
         case .success(let bytes):
-            return bytes.withUnsafeBytes { scan(file, bytes: $0, rules: rules) }
+            return bytes.withUnsafeBytes { scan(file, bytes: $0, rules: rules, pathPrefix: pathPrefix) }
         }
     }
 
-    static func scan(_ file: SourceFile, bytes: UnsafeRawBufferPointer, rules: [Rule]) -> FileOutcome {
+    static func scan(_ file: SourceFile, bytes: UnsafeRawBufferPointer, rules: [Rule], pathPrefix: String = "") -> FileOutcome {
         var outcome = FileOutcome()
         if ByteChecks.looksBinary(bytes) {
             outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path,
@@ -57,7 +59,7 @@ enum FileScanner {
                                                   message: problem.message))
         }
         let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language)
-        var hits = Evaluator.evaluate(facts, path: file.path, rules: rules)
+        var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules)
         guard !hits.isEmpty || !facts.comments.isEmpty else { return outcome }
         if !facts.comments.isEmpty {
             hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules)

@@ -55,6 +55,8 @@ public enum History {
     public typealias ProgressHandler = @Sendable (Int, Int) -> Void
 
     public static func run(_ options: Options, progress: ProgressHandler? = nil) async throws(PipelineError) -> Result {
+        var options = options
+        options.scan = try Pipeline.resolve(options.scan)
         let rules = try Pipeline.loadRules(options.scan)
         let plan = try Pipeline.loadPlan(options.scan, rules: rules)
         let discovery = try Pipeline.discoveryOptions(options.scan)

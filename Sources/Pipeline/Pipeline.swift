@@ -11,6 +11,7 @@ public enum Pipeline {
     /// Runs a scan. Throws only when it cannot start (broken rules or globs); problems with single
     /// files become diagnostics in the result and the scan goes on.
     public static func run(_ options: ScanOptions) async throws(PipelineError) -> ScanResult {
+        let options = try resolve(options)
         let rules = try loadRules(options)
         let plan = try loadPlan(options, rules: rules)
         let baseline = try loadBaseline(options)
@@ -43,21 +44,46 @@ public enum Pipeline {
         switch options.source {
         case .walk:
             let discovered = try discover(options)
-            let outcomes = await scanFiles(discovered.files, rules: rules)
+            let outcomes = await scanFiles(discovered.files, rules: rules, prefix: options.rulePathPrefix)
             return assemble(options: options, diagnostics: discovered.diagnostics, outcomes: outcomes, rules: rules, plan: plan)
         case .staged:
             let files = try GitChanges.staged(options, discovery: try discoveryOptions(options))
-            let outcomes = await scanContents(files, rules: rules)
+            let outcomes = await scanContents(files, rules: rules, prefix: options.rulePathPrefix)
             return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan)
         case .changedSince(let ref):
             let files = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
-            let outcomes = await scanFiles(files, rules: rules)
+            let outcomes = await scanFiles(files, rules: rules, prefix: options.rulePathPrefix)
             return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan)
         }
     }
 
-    /// The built-in packs plus `--rules` files (a pack of the same name replaces a built-in one).
+    /// The options with the project's configuration merged in: its rule packs, include and
+    /// exclude globs come first and the command line adds to them; `--plan` and `--baseline` on
+    /// the command line win over the file's.
+    public static func resolve(_ options: ScanOptions) throws(PipelineError) -> ScanOptions {
+        guard !options.noConfig, options.configuration == nil else { return options }
+        guard let file = options.configFile ?? Configuration.find(from: options.paths.first ?? ".") else { return options }
+        let configuration = try Configuration.load(file: file)
+        var merged = options
+        merged.configuration = configuration
+        merged.ruleFiles = configuration.rulePacks + options.ruleFiles
+        merged.noBuiltinRules = options.noBuiltinRules || configuration.noBuiltinRules
+        merged.planFile = options.planFile ?? configuration.plan
+        merged.includes = configuration.includes + options.includes
+        merged.excludes = configuration.excludes + options.excludes
+        merged.baselineFile = options.baselineFile ?? configuration.baseline
+        merged.rulePathPrefix = Configuration.prefix(of: options.paths.first ?? ".", underDirectoryOf: file)
+        return merged
+    }
+
+    /// The built-in packs plus `--rules` files (a pack of the same name replaces a built-in one),
+    /// with the configuration's rule settings applied.
     public static func loadRules(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
+        let rules = try loadRulePacks(options)
+        return try options.configuration?.apply(to: rules) ?? rules
+    }
+
+    static func loadRulePacks(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
         do {
             var packs = options.noBuiltinRules ? [] : try RuleLoader.builtinPacks()
             for file in options.ruleFiles {
@@ -109,14 +135,14 @@ public enum Pipeline {
     }
 
     /// Scans files from disk on all cores; results come back in the order of `files`.
-    static func scanFiles(_ files: [SourceFile], rules: [Rule]) async -> [FileOutcome] {
-        await parallelMap(files.count) { FileScanner.scan(files[$0], rules: rules) }
+    static func scanFiles(_ files: [SourceFile], rules: [Rule], prefix: String = "") async -> [FileOutcome] {
+        await parallelMap(files.count) { FileScanner.scan(files[$0], rules: rules, pathPrefix: prefix) }
     }
 
     /// Scans in-memory contents (from git) on all cores, in order.
-    static func scanContents(_ files: [(SourceFile, [UInt8])], rules: [Rule]) async -> [FileOutcome] {
+    static func scanContents(_ files: [(SourceFile, [UInt8])], rules: [Rule], prefix: String = "") async -> [FileOutcome] {
         await parallelMap(files.count) { index in
-            files[index].1.withUnsafeBytes { FileScanner.scan(files[index].0, bytes: $0, rules: rules) }
+            files[index].1.withUnsafeBytes { FileScanner.scan(files[index].0, bytes: $0, rules: rules, pathPrefix: prefix) }
         }
     }
 

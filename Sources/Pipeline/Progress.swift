@@ -11,6 +11,9 @@ public enum Progress {
     }
 
     public static func run(_ options: ScanOptions, baseline: String?) async throws(PipelineError) -> Result {
+        var options = try Pipeline.resolve(options)
+        let baseline = baseline ?? options.baselineFile
+        options.baselineFile = nil
         let snapshot: [SnapshotEntry]?
         do {
             snapshot = try baseline.map { file throws(SnapshotError) in try SnapshotReader.read(file: file) }

@@ -21,6 +21,17 @@ public struct ScanOptions: Sendable {
     }
 
     public var source = Source.walk
+    /// `--config FILE`; nil: look for `.ssotguard.json` from the first PATH upward.
+    public var configFile: String?
+    /// `--no-config`: ignore configuration files.
+    public var noConfig = false
+    /// The configuration applied by `Pipeline.resolve` (rule and pack settings are applied when
+    /// rules load).
+    public var configuration: Configuration?
+    /// The scan root relative to the configuration file's directory (`services/` when
+    /// `services` is scanned under a root `.ssotguard.json`), so that rule paths written relative
+    /// to the configuration still match. Reported paths stay relative to the scan root.
+    public var rulePathPrefix = ""
     /// A baseline to compare with: findings become `new` or `unchanged`, missing entries `fixed`.
     public var baselineFile: String?
     /// A migration plan file instead of the built-in plan.
@@ -43,6 +54,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case baseline(String)
     /// A git command failed, or the path is not in a git repository.
     case git(String)
+    /// `.ssotguard.json` is broken or names unknown rules or packs.
+    case configuration(String)
 
     public var description: String {
         switch self {
@@ -51,6 +64,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .plan(let message): return message
         case .baseline(let message): return message
         case .git(let message): return message
+        case .configuration(let message): return message
         }
     }
 }

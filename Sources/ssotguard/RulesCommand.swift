@@ -16,6 +16,8 @@ struct RulesCommand {
             case "--format": format = try args.choice(try args.value(for: option), for: option, Format.self)
             case "--rules": options.ruleFiles.append(try args.value(for: option))
             case "--no-builtin-rules": try args.flag(option); options.noBuiltinRules = true
+            case "--config": options.configFile = try args.value(for: option)
+            case "--no-config": try args.flag(option); options.noConfig = true
             default: throw UsageError(message: "unknown option '\(option)'", command: "rules")
             }
         }
@@ -27,7 +29,7 @@ struct RulesCommand {
     func run() -> ExitCode {
         let rules: [Rule]
         do {
-            rules = try Pipeline.loadRules(options)
+            rules = try Pipeline.loadRules(try Pipeline.resolve(options))
         } catch {
             Output.stderr("ssotguard: error: \(error.description)\n")
             return .toolError

@@ -8,6 +8,8 @@ enum ScanOptionParsing {
         case "--rules": options.ruleFiles.append(try args.value(for: option))
         case "--no-builtin-rules": try args.flag(option); options.noBuiltinRules = true
         case "--plan": options.planFile = try args.value(for: option)
+        case "--config": options.configFile = try args.value(for: option)
+        case "--no-config": try args.flag(option); options.noConfig = true
         case "--include": options.includes.append(try args.value(for: option))
         case "--exclude": options.excludes.append(try args.value(for: option))
         case "--no-ignore": try args.flag(option); options.useGitignore = false

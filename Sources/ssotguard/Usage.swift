@@ -12,6 +12,8 @@ enum Usage {
           rules     List the rules that would run, with what they flag and what to do instead
           progress  Show what each phase of the migration plan has left (optionally against a baseline)
           history   Replay the git history: open findings per phase and rule over time (CSV, JSON, HTML)
+          init      Write a starter .ssotguard.json and a baseline of today's findings (--hook: pre-commit)
+          config    Print the effective configuration (--print)
           help      Show help for a command
 
         OPTIONS:
@@ -34,6 +36,8 @@ enum Usage {
         OPTIONS:
           --format <format>        Output format: text (default) or json
           -o, --output <file>      Write the report to <file> instead of standard output
+          --config <file>          Use this configuration instead of the nearest .ssotguard.json
+          --no-config              Ignore configuration files
           --rules <file>           Load a rule pack (JSON with comments); repeatable. A pack named
                                    like a built-in one replaces it
           --no-builtin-rules       Run only the packs given with --rules
@@ -93,6 +97,8 @@ enum Usage {
           --format <format>        text (default), markdown (for a pull request or status issue) or json
           -o, --output <file>      Write the report to <file> instead of standard output
           --plan <file>            Use this migration plan instead of the built-in JWT plan
+          --config <file>          Use this configuration instead of the nearest .ssotguard.json
+          --no-config              Ignore configuration files
           --rules <file>           Load a rule pack; repeatable (as for 'scan')
           --no-builtin-rules       Run only the packs given with --rules
           --include <glob>         Scan only files matching <glob>; repeatable
@@ -121,6 +127,8 @@ enum Usage {
                                    burndown chart per phase and the plan's due dates)
           -o, --output <file>      Write to <file> instead of standard output
           --plan <file>            Use this migration plan instead of the built-in JWT plan
+          --config <file>          Use this configuration instead of the nearest .ssotguard.json
+          --no-config              Ignore configuration files
           --rules <file>           Load a rule pack; repeatable (as for 'scan')
           --no-builtin-rules       Run only the packs given with --rules
           --include <glob>         Count only files matching <glob>; repeatable
@@ -131,12 +139,44 @@ enum Usage {
 
         """
 
+    static let config = """
+        USAGE: ssotguard config --print [PATH] [options]
+
+        Prints the effective configuration as JSON: the .ssotguard.json found from PATH (default
+        '.') upward, merged with the command line; the rules with their severities and SSOT paths,
+        the plan, include/exclude globs and the baseline.
+
+        OPTIONS:
+          --print                  Print the effective configuration
+          --config <file>          Use this configuration instead of the nearest .ssotguard.json
+          --rules <file>           Load a rule pack; repeatable (as for 'scan')
+          --plan <file>            Use this migration plan
+          -h, --help               Show this help
+
+        """
+
+    static let initialize = """
+        USAGE: ssotguard init [PATH] [--hook] [--force]
+
+        Writes a starter .ssotguard.json in PATH (default '.') and a baseline of today's findings
+        (.ssotguard-baseline.json), then prints the next steps.
+
+        OPTIONS:
+          --hook                   Also install a git pre-commit hook running 'ssotguard scan --staged';
+                                   an existing hook is never replaced (you are told what to add)
+          --force                  Replace an existing .ssotguard.json
+          -h, --help               Show this help
+
+        """
+
     static func forCommand(_ command: String?) -> String {
         switch command {
         case "scan": return scan
         case "rules": return rules
         case "progress": return progress
         case "history": return history
+        case "config": return config
+        case "init": return initialize
         default: return main
         }
     }

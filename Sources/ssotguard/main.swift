@@ -25,7 +25,7 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         command = "scan"
     }
     if arguments.contains("-h") || arguments.contains("--help"), command != "help" {
-        guard ["scan", "rules", "progress", "history"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
+        guard ["scan", "rules", "progress", "history", "config", "init"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
         Output.stdout(Usage.forCommand(command))
         return .clean
     }
@@ -39,6 +39,10 @@ func runMain(_ arguments: [String]) async -> ExitCode {
             return try await ProgressCommand(arguments).run()
         case "history":
             return try await HistoryCommand(arguments).run()
+        case "config":
+            return try ConfigCommand(arguments).run()
+        case "init":
+            return try await InitCommand(arguments).run()
         case "help":
             Output.stdout(Usage.forCommand(arguments.first))
             return .clean

@@ -1,0 +1,166 @@
+import Foundation
+import JSONC
+import Model
+import RuleEngine
+
+/// `.ssotguard.json`: a project's settings, found from the scanned root upward. JSON with
+/// comments, validated with key-path errors like rule files. Command-line options add to it
+/// (`--rules`, `--include`, `--exclude`) or override it (`--plan`, `--baseline`).
+public struct Configuration: Equatable, Sendable {
+    public static let fileName = ".ssotguard.json"
+    public static let formatVersion = 1
+
+    /// Overrides for one rule.
+    public struct RuleSettings: Equatable, Sendable {
+        public var severity: Severity?
+        public var enabled: Bool?
+        public var allowedPaths: [String]?
+    }
+
+    /// The file it came from (nil: no configuration file).
+    public var file: String?
+    /// Extra rule packs, resolved against the configuration file's directory.
+    public var rulePacks: [String] = []
+    public var noBuiltinRules = false
+    /// Per pack: SSOT paths replacing the `allowedPaths` of its rules that have any.
+    public var packAllowedPaths: [String: [String]] = [:]
+    public var ruleSettings: [String: RuleSettings] = [:]
+    public var plan: String?
+    public var includes: [String] = []
+    public var excludes: [String] = []
+    public var baseline: String?
+
+    public init() {}
+
+    /// The nearest `.ssotguard.json` at or above `path` (a file's directory for a file), if any.
+    public static func find(from path: String) -> String? {
+        var directory = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            directory.deleteLastPathComponent()
+        }
+        while true {
+            let candidate = directory.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { return nil }
+            directory = parent
+        }
+    }
+
+    /// `root` relative to the directory of the configuration `file`, with a trailing `/`, or ""
+    /// when it is not below it (see `ScanOptions.rulePathPrefix`).
+    static func prefix(of root: String, underDirectoryOf file: String) -> String {
+        let root = URL(fileURLWithPath: root).standardizedFileURL.path
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent().standardizedFileURL.path
+        guard root.hasPrefix(directory + "/") else { return "" }
+        return String(root.dropFirst(directory.count + 1)) + "/"
+    }
+
+    public static func load(file: String) throws(PipelineError) -> Configuration {
+        let bytes: [UInt8]
+        switch JSONC.readFile(file) {
+        case .success(let read): bytes = read
+        case .failure(let error): throw .configuration("\(file): cannot read the configuration: \(error.reason)")
+        }
+        do {
+            return try parse(try JSONC.parse(bytes), file: file)
+        } catch let error as JSONSyntaxError {
+            throw .configuration("\(file):\(error.description)")
+        } catch let error as JSONSchemaError {
+            throw .configuration("\(file):\(error.description)")
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw .configuration("\(file): \(error)")
+        }
+    }
+
+    private static func parse(_ root: JSONNode, file: String) throws -> Configuration {
+        let reader = try JSONObjectReader(root)
+        let version = try reader.int("version")
+        guard version == formatVersion else {
+            throw reader.error("unsupported configuration version \(version); this ssotguard reads version \(formatVersion)", key: "version")
+        }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : base.appendingPathComponent(path).path }
+        var configuration = Configuration()
+        configuration.file = file
+        configuration.rulePacks = try (reader.optionalStringArray("rulePacks") ?? []).map(resolve)
+        configuration.noBuiltinRules = try reader.optionalBool("noBuiltinRules") ?? false
+        configuration.plan = try reader.optionalString("plan").map(resolve)
+        configuration.baseline = try reader.optionalString("baseline").map(resolve)
+        configuration.includes = try reader.optionalStringArray("include") ?? []
+        configuration.excludes = try reader.optionalStringArray("exclude") ?? []
+        for (key, patterns) in [("include", configuration.includes), ("exclude", configuration.excludes)] {
+            try checkGlobs(patterns, reader: reader, key: key)
+        }
+        if let packs = try reader.optionalObject("packs") {
+            for name in packs.keys {
+                let pack = try packs.object(name)
+                let paths = try pack.stringArray("allowedPaths")
+                try checkGlobs(paths, reader: pack, key: "allowedPaths")
+                configuration.packAllowedPaths[name] = paths
+                try pack.finish()
+            }
+            try packs.finish()
+        }
+        if let rules = try reader.optionalObject("rules") {
+            for id in rules.keys {
+                let rule = try rules.object(id)
+                let paths = try rule.optionalStringArray("allowedPaths")
+                try checkGlobs(paths ?? [], reader: rule, key: "allowedPaths")
+                configuration.ruleSettings[id] = RuleSettings(severity: try rule.optionalEnumValue("severity", Severity.self),
+                                                              enabled: try rule.optionalBool("enabled"), allowedPaths: paths)
+                try rule.finish()
+            }
+            try rules.finish()
+        }
+        try reader.finish()
+        return configuration
+    }
+
+    private static func checkGlobs(_ patterns: [String], reader: JSONObjectReader, key: String) throws {
+        for (index, pattern) in patterns.enumerated() {
+            do {
+                _ = try Glob(pattern)
+            } catch {
+                var failure = reader.error(error.description, key: key)
+                failure.path = reader.path(of: key, index: index)
+                throw failure
+            }
+        }
+    }
+
+    /// Applies rule and pack settings to loaded rules; unknown rule ids or packs are errors.
+    public func apply(to rules: [Rule]) throws(PipelineError) -> [Rule] {
+        let known = Set(rules.flatMap { [$0.id.rawValue] + $0.aliases.map(\.rawValue) })
+        for id in ruleSettings.keys.sorted() where !known.contains(id) {
+            let path = JSONKeyPath.appending(key: id, to: "rules")
+            throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule id \"\(id)\"")
+        }
+        let packs = Set(rules.map(\.pack))
+        for name in packAllowedPaths.keys.sorted() where !packs.contains(name) {
+            let path = JSONKeyPath.appending(key: name, to: "packs")
+            throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule pack \"\(name)\"")
+        }
+        var result: [Rule] = []
+        for var rule in rules {
+            let settings = ([rule.id.rawValue] + rule.aliases.map(\.rawValue)).compactMap { ruleSettings[$0] }.first
+            if settings?.enabled == false { continue }
+            if let paths = packAllowedPaths[rule.pack], !rule.allowedPaths.isEmpty { rule.setAllowedPaths(paths) }
+            if let paths = settings?.allowedPaths { rule.setAllowedPaths(paths) }
+            if let severity = settings?.severity { rule.severity = severity }
+            result.append(rule)
+        }
+        return result
+    }
+}
+
+extension Rule {
+    /// Replaces the SSOT paths (already validated as globs).
+    mutating func setAllowedPaths(_ paths: [String]) {
+        allowedPaths = paths
+        allowedGlobs = paths.compactMap { try? Glob($0) }
+    }
+}

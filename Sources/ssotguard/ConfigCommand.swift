@@ -1,0 +1,63 @@
+import Foundation
+import Pipeline
+import RuleEngine
+
+/// `ssotguard config --print`: the effective configuration, after `.ssotguard.json` and the
+/// command line are merged, as JSON.
+struct ConfigCommand {
+    var options = ScanOptions()
+
+    init(_ arguments: [String]) throws(UsageError) {
+        var args = Arguments(arguments, command: "config")
+        var print = false
+        while let option = args.nextOption() {
+            if try ScanOptionParsing.apply(option, &args, to: &options) { continue }
+            switch option {
+            case "--print": try args.flag(option); print = true
+            default: throw UsageError(message: "unknown option '\(option)'", command: "config")
+            }
+        }
+        guard print else { throw UsageError(message: "say what to do: --print", command: "config") }
+        try ScanOptionParsing.finish(args, &options)
+    }
+
+    struct Effective: Encodable {
+        struct RuleEntry: Encodable {
+            let id: String
+            let pack: String
+            let severity: String
+            let allowedPaths: [String]
+        }
+
+        let configFile: String?
+        let paths: [String]
+        let rulePacks: [String]
+        let builtinRules: Bool
+        let rules: [RuleEntry]
+        let plan: String
+        let include: [String]
+        let exclude: [String]
+        let baseline: String?
+    }
+
+    func run() -> ExitCode {
+        do throws(PipelineError) {
+            let resolved = try Pipeline.resolve(options)
+            let rules = try Pipeline.loadRules(resolved)
+            let plan = try Pipeline.loadPlan(resolved, rules: rules)
+            let effective = Effective(
+                configFile: resolved.configuration?.file, paths: resolved.paths, rulePacks: resolved.ruleFiles,
+                builtinRules: !resolved.noBuiltinRules,
+                rules: rules.map { .init(id: $0.id.rawValue, pack: $0.pack, severity: $0.severity.rawValue, allowedPaths: $0.allowedPaths) },
+                plan: plan.source, include: resolved.includes, exclude: resolved.excludes, baseline: resolved.baselineFile)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(effective)) ?? Data("{}".utf8)
+            Output.stdout(String(decoding: data, as: UTF8.self) + "\n")
+            return .clean
+        } catch {
+            Output.stderr("ssotguard: error: \(error.description)\n")
+            return .toolError
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite struct ConfigurationTests {
+    static let violations = "import jwt\n\ndef handle(t, k):\n    return jwt.decode(t, k)\n"
+
+    @Test func configurationIsFoundUpwardAndApplied() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("services/auth/jwt_core.py", Self.violations)
+        try tree.write("services/api/users.py", Self.violations)
+        try tree.write(".ssotguard.json", """
+            // our policies
+            {
+              "version": 1,
+              "packs": { "jwt": { "allowedPaths": ["services/auth/**"] } },
+              "rules": { "jwt-direct-call": { "severity": "warning" }, "jwt-manual-decode": { "enabled": false } },
+              "exclude": ["**/generated/**"],
+            }
+            """)
+        try tree.write("services/api/generated/client.py", "import jwt\n")
+        // Scanned from a subdirectory: the file above it applies.
+        let run = try Tool.run(["scan", ".", "--format", "json"], in: tree.root.appendingPathComponent("services"))
+        let findings = try #require(try Tool.json(run.stdout)["findings"] as? [[String: Any]])
+        #expect(findings.map { "\($0["path"] ?? ""):\($0["ruleId"] ?? ""):\($0["severity"] ?? "")" }
+                    == ["api/users.py:jwt-direct-import:error", "api/users.py:jwt-direct-call:warning"])
+        let printed = try Tool.json(try Tool.run(["config", "--print"], in: tree.root).stdout)
+        let rules = try #require(printed["rules"] as? [[String: Any]])
+        #expect(!rules.contains { $0["id"] as? String == "jwt-manual-decode" })
+        #expect(rules.first { $0["id"] as? String == "jwt-direct-import" }?["allowedPaths"] as? [String] == ["services/auth/**"])
+        #expect(printed["exclude"] as? [String] == ["**/generated/**"])
+        #expect(try Tool.run(["scan", ".", "--no-config", "--format", "json"], in: tree.root).stdout.contains("jwt_core.py"))
+    }
+
+    @Test(arguments: [
+        ("{ \"version\": 1, \"exclud\": [] }", "at the top level: unknown key \"exclud\"; did you mean \"exclude\"?"),
+        ("{ \"version\": 1, \"rules\": { \"jwt-nope\": {} } }", "at \"rules[\"jwt-nope\"]\": unknown rule id \"jwt-nope\""),
+        ("{ \"version\": 1, \"packs\": { \"jwt\": { \"allowedPaths\": [\"a/[b\"] } } }", "at \"packs.jwt.allowedPaths[0]\": invalid glob"),
+        ("{ \"version\": 1, \"rules\": { \"jwt-direct-call\": { \"severity\": \"fatal\" } } }", "at \"rules[\"jwt-direct-call\"].severity\": expected one of"),
+        ("{ \"version\": 2 }", "unsupported configuration version 2"),
+    ])
+    func brokenConfigurationsNameTheKeyPath(_ text: String, _ message: String) throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import os\n")
+        try tree.write(".ssotguard.json", text)
+        let run = try Tool.run(["scan", "."], in: tree.root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(".ssotguard.json:"))
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test func initWritesConfigurationBaselineAndOnlyANewHook() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("app/a.py", Self.violations)
+        #expect(try Tool.run([], rawCommand: ["/usr/bin/git", "-C", tree.root.path, "init", "-q"]).status == 0)
+        let first = try Tool.run(["init", "--hook"], in: tree.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("wrote"))
+        #expect(first.stdout.contains("Next steps"))
+        let hook = tree.root.appendingPathComponent(".git/hooks/pre-commit").path
+        #expect(FileManager.default.isExecutableFile(atPath: hook))
+        #expect(try Tool.run(["scan"], in: tree.root).status == 0)  // today's findings are the baseline
+        try tree.write("app/b.py", "import jose\n")
+        #expect(try Tool.run(["scan"], in: tree.root).status == 1)   // a new one fails
+
+        try "#!/bin/sh\necho mine\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        let again = try Tool.run(["init", "--hook", "--force"], in: tree.root)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try String(contentsOfFile: hook, encoding: .utf8).contains("echo mine"))
+        #expect(try Tool.run(["init"], in: tree.root).status == 2)  // configuration exists, no --force
+    }
+}
