@@ -7,6 +7,9 @@ public struct Finding: Hashable, Sendable {
     public var path: String
     public var range: ByteRange
     public var location: SourceLocation
+    /// `location` with columns counted in UTF-16 code units (what SARIF's `utf16CodeUnits` and
+    /// GitHub expect); nil when the scanner did not compute it (reporters then use `location`).
+    public var utf16Location: SourceLocation?
     /// The text of the first line of the finding (without its line break), for text reports.
     /// Secrets in it are already masked.
     public var lineText: String
@@ -26,6 +29,9 @@ public struct Finding: Hashable, Sendable {
     public var enclosingSymbol: String?
     /// Stable identity across edits (see `Fingerprints` in Baselines): `<hash>:<occurrence>`.
     public var fingerprint: String = ""
+    /// GitHub's `primaryLocationLineHash` of the finding's first line (see
+    /// `PrimaryLocationLineHash` in Baselines), for SARIF `partialFingerprints`; nil if not computed.
+    public var primaryLocationLineHash: String?
     /// Against a baseline: whether the finding is new or was already there; nil without a baseline.
     public var baselineState: BaselineState?
     /// The migration-plan phase that owns the finding (`phase-1.1`, `unplanned`), and its title.

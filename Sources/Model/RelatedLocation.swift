@@ -5,11 +5,14 @@ public struct RelatedLocation: Hashable, Sendable, Comparable {
     public var path: String
     public var location: SourceLocation
     public var message: String
+    /// `location` with UTF-16 columns (see `Finding.utf16Location`); nil when not computed.
+    public var utf16Location: SourceLocation?
 
-    public init(path: String, location: SourceLocation, message: String) {
+    public init(path: String, location: SourceLocation, message: String, utf16Location: SourceLocation? = nil) {
         self.path = path
         self.location = location
         self.message = message
+        self.utf16Location = utf16Location
     }
 
     public static func < (lhs: RelatedLocation, rhs: RelatedLocation) -> Bool {

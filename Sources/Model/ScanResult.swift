@@ -11,13 +11,20 @@ public struct ScanResult: Sendable {
     public var ruleIDs: [RuleID]
     /// Set when the scan was compared with a baseline.
     public var baseline: BaselineSummary?
+    /// What reporters need to know about each rule that ran (SARIF's rule metadata), sorted by id.
+    public var rules: [RuleInfo]
+    /// The absolute directory reported paths are relative to (the scan root), when known.
+    public var rootDirectory: String?
 
-    public init(root: String, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic], ruleIDs: [RuleID]) {
+    public init(root: String, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic], ruleIDs: [RuleID],
+                rules: [RuleInfo] = [], rootDirectory: String? = nil) {
         self.root = root
         self.filesScanned = filesScanned
         self.findings = findings
         self.diagnostics = diagnostics
         self.ruleIDs = ruleIDs
+        self.rules = rules
+        self.rootDirectory = rootDirectory
     }
 
     /// Findings not suppressed by an inline comment: what counts and fails a run.

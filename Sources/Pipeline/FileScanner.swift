@@ -12,7 +12,8 @@ struct FileOutcome: Sendable {
     var scanned = false
 }
 
-/// The per-file stages: read → lex → extract facts → evaluate rules → place in lines.
+/// The per-file stages: read → lex → extract facts → evaluate rules → place in lines (scalar and
+/// UTF-16 columns, GitHub's line hash).
 /// A pure function of the file and the rules; the pipeline runs it on many files at once.
 enum FileScanner {
     /// `pathPrefix` is prepended to the file's path where rules match paths (see
@@ -66,13 +67,18 @@ enum FileScanner {
         }
         guard !hits.isEmpty else { return outcome }
         let index = lineIndex()
+        let lineHashes = PrimaryLocationLineHash.hashes(ofLines: Set(hits.map { index.lineIndex(of: $0.range.start) + 1 }),
+                                                        utf8: bytes)
         for hit in hits {
             let location = index.location(of: hit.range, in: bytes)
             var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message, path: file.path,
                                   range: hit.range, location: location,
                                   lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: hit.secretRanges))
+            finding.utf16Location = index.utf16Location(of: hit.range, in: bytes)
+            finding.primaryLocationLineHash = lineHashes[location.line]
             finding.relatedLocations = hit.related.map {
-                RelatedLocation(path: file.path, location: index.location(of: $0.range, in: bytes), message: $0.message)
+                RelatedLocation(path: file.path, location: index.location(of: $0.range, in: bytes), message: $0.message,
+                                utf16Location: index.utf16Location(of: $0.range, in: bytes))
             }.sorted()
             finding.matchedText = identityText(of: hit, bytes: bytes)
             finding.suppression = hit.suppression

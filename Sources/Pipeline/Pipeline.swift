@@ -45,15 +45,16 @@ public enum Pipeline {
         case .walk:
             let discovered = try discover(options)
             let outcomes = await scanFiles(discovered.files, rules: rules, prefix: options.rulePathPrefix)
-            return assemble(options: options, diagnostics: discovered.diagnostics, outcomes: outcomes, rules: rules, plan: plan)
+            return assemble(options: options, diagnostics: discovered.diagnostics, outcomes: outcomes, rules: rules, plan: plan,
+                            rootDirectory: discovered.root)
         case .staged:
-            let files = try GitChanges.staged(options, discovery: try discoveryOptions(options))
+            let (root, files) = try GitChanges.staged(options, discovery: try discoveryOptions(options))
             let outcomes = await scanContents(files, rules: rules, prefix: options.rulePathPrefix)
-            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan)
+            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan, rootDirectory: root)
         case .changedSince(let ref):
-            let files = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
+            let (root, files) = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
             let outcomes = await scanFiles(files, rules: rules, prefix: options.rulePathPrefix)
-            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan)
+            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan, rootDirectory: root)
         }
     }
 
@@ -167,7 +168,7 @@ public enum Pipeline {
     }
 
     static func assemble(options: ScanOptions, diagnostics: [Diagnostic], outcomes: [FileOutcome],
-                         rules: [Rule], plan: Plan) -> ScanResult {
+                         rules: [Rule], plan: Plan, rootDirectory: String?) -> ScanResult {
         var findings = outcomes.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
         findings = DuplicateGrouping.group(findings)
@@ -177,6 +178,7 @@ public enum Pipeline {
         diagnostics.sort(by: Diagnostic.order)
         let root = options.paths.count == 1 ? options.paths[0] : "."
         return ScanResult(root: root, filesScanned: outcomes.filter(\.scanned).count, findings: findings,
-                          diagnostics: diagnostics, ruleIDs: rules.map(\.id).sorted())
+                          diagnostics: diagnostics, ruleIDs: rules.map(\.id).sorted(),
+                          rules: rules.map(\.info).sorted { $0.id < $1.id }, rootDirectory: rootDirectory)
     }
 }

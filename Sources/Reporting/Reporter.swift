@@ -4,6 +4,9 @@ import Model
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     case json
+    case sarif
+    case github
+    case markdown
 }
 
 /// Renders a scan result in one format. One reporter per file.
@@ -12,11 +15,16 @@ public protocol Reporter {
 }
 
 extension ReportFormat {
-    /// The reporter for this format. `color` only affects text.
-    public func reporter(color: Bool) -> any Reporter {
+    /// The reporter for this format. `color` only affects text, `sarifAll` (include suppressed
+    /// and baselined findings) only SARIF, and `pathPrefix` (the scan root relative to the
+    /// working directory, ending in `/`) only GitHub annotations.
+    public func reporter(color: Bool, sarifAll: Bool = false, pathPrefix: String = "") -> any Reporter {
         switch self {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter(includeAll: sarifAll)
+        case .github: return GitHubReporter(pathPrefix: pathPrefix)
+        case .markdown: return MarkdownReporter()
         }
     }
 }

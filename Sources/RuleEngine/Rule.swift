@@ -72,10 +72,16 @@ public struct Rule: Sendable, Equatable {
     public var compliantExamples: [RuleExample]
     /// The pack the rule came from.
     public var pack: String
+    /// GitHub's `security-severity` score, `"0.1"`–`"10.0"` (default by severity, see
+    /// `defaultSecuritySeverity`).
+    public var securitySeverity: String
+    /// How often findings are true positives (default `high`).
+    public var precision: RulePrecision
 
     public init(id: RuleID, aliases: [RuleID] = [], kind: RuleKind, severity: Severity, summary: String, why: String,
                 instead: String, message: String? = nil, match: RuleMatch, allowedPaths: [String], allowedGlobs: [Glob],
-                violatingExamples: [RuleExample] = [], compliantExamples: [RuleExample] = [], pack: String) {
+                violatingExamples: [RuleExample] = [], compliantExamples: [RuleExample] = [], pack: String,
+                securitySeverity: String? = nil, precision: RulePrecision = .high) {
         self.id = id
         self.aliases = aliases
         self.kind = kind
@@ -90,6 +96,18 @@ public struct Rule: Sendable, Equatable {
         self.violatingExamples = violatingExamples
         self.compliantExamples = compliantExamples
         self.pack = pack
+        self.securitySeverity = securitySeverity ?? Rule.defaultSecuritySeverity(severity)
+        self.precision = precision
+    }
+
+    /// The `security-severity` of a rule that sets none: 7.5 (high) for errors, 5.0 (medium) for
+    /// warnings, 3.0 (low) for info.
+    public static func defaultSecuritySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "7.5"
+        case .warning: return "5.0"
+        case .info: return "3.0"
+        }
     }
 
     /// Whether `path` (relative to the scan root) is one of the rule's allowed SSOT modules.

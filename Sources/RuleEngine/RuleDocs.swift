@@ -7,6 +7,7 @@ public enum RuleDocs {
         var out = ""
         for rule in rules {
             out += "\(rule.id) (\(rule.severity.rawValue), \(rule.kind.rawValue), pack \(rule.pack))\n"
+            out += "  Security severity \(rule.securitySeverity), precision \(rule.precision.rawValue)\n"
             out += "  \(rule.summary)\n"
             out += "  Why: \(rule.why)\n"
             out += "  Instead: \(rule.instead)\n"
@@ -25,20 +26,23 @@ public enum RuleDocs {
         out += "|---|---|---|---|---|---|---|\n"
         for rule in rules {
             let allowed = rule.allowedPaths.map { "`\($0)`" }.joined(separator: "<br>")
-            let cells = ["`\(rule.id)`", rule.severity.rawValue, "`\(rule.kind.rawValue)`", rule.summary, rule.why,
+            let severity = "\(rule.severity.rawValue)<br>security \(rule.securitySeverity)<br>precision \(rule.precision.rawValue)"
+            let cells = ["`\(rule.id)`", severity, "`\(rule.kind.rawValue)`", rule.summary, rule.why,
                          rule.instead, allowed.isEmpty ? "—" : allowed]
             out += "| " + cells.map(escapeCell).joined(separator: " | ") + " |\n"
         }
         return out
     }
 
-    /// A JSON list of rules (id, kind, severity, summary, why, instead, allowedPaths, pack).
+    /// A JSON list of rules (id, pack, kind, severity, securitySeverity, precision, summary, why,
+    /// instead, allowedPaths).
     public static func json(_ rules: [Rule]) -> String {
         var out = "[\n"
         for (index, rule) in rules.enumerated() {
             let fields: [(String, String)] = [
                 ("id", quote(rule.id.rawValue)), ("pack", quote(rule.pack)), ("kind", quote(rule.kind.rawValue)),
-                ("severity", quote(rule.severity.rawValue)), ("summary", quote(rule.summary)),
+                ("severity", quote(rule.severity.rawValue)), ("securitySeverity", quote(rule.securitySeverity)),
+                ("precision", quote(rule.precision.rawValue)), ("summary", quote(rule.summary)),
                 ("why", quote(rule.why)), ("instead", quote(rule.instead)),
                 ("allowedPaths", "[" + rule.allowedPaths.map(quote).joined(separator: ", ") + "]"),
             ]

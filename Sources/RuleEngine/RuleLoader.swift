@@ -100,6 +100,12 @@ public enum RuleLoader {
         let aliases = try (reader.optionalStringArray("aliases") ?? []).map { RuleID($0) }
         let kind = try reader.enumValue("kind", RuleKind.self)
         let severity = try reader.enumValue("severity", Severity.self)
+        let securitySeverity = try reader.optionalString("securitySeverity")
+        if let securitySeverity, !Rule.isValidSecuritySeverity(securitySeverity) {
+            throw reader.error("expected a score from \"0.1\" to \"10.0\" as a string with at most one decimal "
+                               + "(e.g. \"7.5\"), got \"\(securitySeverity)\"", key: "securitySeverity")
+        }
+        let precision = try reader.optionalEnumValue("precision", RulePrecision.self) ?? .high
         let match: RuleMatch
         if kind == .meta {
             // No `match` (finish() reports one as an unknown key) and no allowedPaths.
@@ -136,7 +142,8 @@ public enum RuleLoader {
                         summary: try reader.string("summary"), why: try reader.string("why"),
                         instead: try reader.string("instead"), message: try reader.optionalString("message"),
                         match: match, allowedPaths: allowedPaths, allowedGlobs: globs,
-                        violatingExamples: violating, compliantExamples: compliant, pack: pack)
+                        violatingExamples: violating, compliantExamples: compliant, pack: pack,
+                        securitySeverity: securitySeverity, precision: precision)
         try reader.finish()
         return rule
     }

@@ -47,4 +47,11 @@ enum Output {
         if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }
+
+    /// The working directory, or nil when it cannot be read.
+    static func currentDirectory() -> String? {
+        guard let cwd = getcwd(nil, 0) else { return nil }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
 }

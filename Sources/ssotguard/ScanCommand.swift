@@ -27,6 +27,8 @@ struct ScanCommand {
     var failOnBaseline: FailOnBaseline?
     var writeBaseline: String?
     var allowNew = false
+    /// SARIF with suppressed and baselined findings too (`--sarif-all`).
+    var sarifAll = false
 
     init(_ arguments: [String]) throws(UsageError) {
         var args = Arguments(arguments, command: "scan")
@@ -43,8 +45,12 @@ struct ScanCommand {
             case "--write-baseline": writeBaseline = try args.value(for: option)
             case "--allow-new": try args.flag(option); allowNew = true
             case "--fail-on": failOnBaseline = try args.choice(try args.value(for: option), for: option, FailOnBaseline.self)
+            case "--sarif-all": try args.flag(option); sarifAll = true
             default: throw UsageError(message: "unknown option '\(option)'", command: "scan")
             }
+        }
+        if sarifAll, format != .sarif {
+            throw UsageError(message: "--sarif-all only applies to --format sarif", command: "scan")
         }
         try ScanOptionParsing.finish(args, &options)
         if options.source != .walk, options.paths.count > 1 {
@@ -64,7 +70,8 @@ struct ScanCommand {
             return .toolError
         }
         let useColor = color && format == .text && outputFile == nil && Output.stdoutWantsColor
-        let report = format.reporter(color: useColor).render(result)
+        let report = format.reporter(color: useColor, sarifAll: sarifAll,
+                                     pathPrefix: Self.pathPrefix(of: result.rootDirectory)).render(result)
         // Text and file output show every diagnostic on stderr; with a report on stdout in
         // another format, stderr still gets the errors (they decide the exit code).
         for diagnostic in result.diagnostics where format == .text || outputFile != nil || diagnostic.level == .error {
@@ -99,5 +106,14 @@ struct ScanCommand {
         case .any: return failing.isEmpty ? .clean : .findings
         case .none: return .clean
         }
+    }
+
+    /// The scan root relative to the working directory, ending in `/` (empty when they are the
+    /// same): what GitHub annotation paths, relative to the repository root, need in front.
+    static func pathPrefix(of rootDirectory: String?) -> String {
+        guard let root = rootDirectory, let cwd = Output.currentDirectory(), root != cwd else { return "" }
+        if cwd == "/" { return String(root.dropFirst()) + "/" }
+        if root.hasPrefix(cwd + "/") { return String(root.dropFirst(cwd.count + 1)) + "/" }
+        return root + "/"
     }
 }

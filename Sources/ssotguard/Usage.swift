@@ -34,7 +34,11 @@ enum Usage {
         when one directory is given, else to the current directory.
 
         OPTIONS:
-          --format <format>        Output format: text (default) or json
+          --format <format>        Output format: text (default), json, sarif (GitHub code
+                                   scanning), github (workflow-command annotations) or
+                                   markdown (a pull-request comment)
+          --sarif-all              With --format sarif: also findings suppressed inline or known
+                                   to the baseline (default: only those that should be alerts)
           -o, --output <file>      Write the report to <file> instead of standard output
           --config <file>          Use this configuration instead of the nearest .ssotguard.json
           --no-config              Ignore configuration files

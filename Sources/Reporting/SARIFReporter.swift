@@ -1,0 +1,180 @@
+import Baselines
+import Foundation
+import Model
+import RuleEngine
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, every rule that ran
+/// with its documentation, one result per finding with a `%SRCROOT%`-relative location in UTF-16
+/// columns, GitHub's `primaryLocationLineHash` and our own fingerprint, and the diagnostics as
+/// tool notifications. Never a snippet of source (it could hold a secret).
+///
+/// Unless `includeAll`, the log holds what should become alerts: findings that are not
+/// suppressed inline and, against a baseline, only new ones (GitHub keeps suppressed results
+/// open as alerts). With `includeAll`, every finding, suppressed ones with `suppressions`.
+public struct SARIFReporter: Reporter {
+    /// Include suppressed and baselined findings (`--sarif-all`).
+    public var includeAll: Bool
+    /// `run.automationDetails.id`: `category/` (GitHub keeps one set of alerts per category).
+    public var automationID: String
+
+    public static let sourceRootID = "%SRCROOT%"
+    /// GitHub's limits on a rule's descriptions and tags.
+    static let descriptionLimit = 1024
+    static let tagLimit = 20
+
+    public init(includeAll: Bool = false, automationID: String = "ssotguard/") {
+        self.includeAll = includeAll
+        self.automationID = automationID
+    }
+
+    public func render(_ result: ScanResult) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(log(result)) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The log for `result`, before encoding.
+    func log(_ result: ScanResult) -> SARIF.Log {
+        let rules = ruleInfos(result)
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        var phasesByRule: [RuleID: Set<String>] = [:]
+        for finding in result.findings {
+            if let phase = finding.phase { phasesByRule[finding.ruleID, default: []].insert(phase) }
+        }
+        let driver = SARIF.ToolComponent(
+            name: ToolInfo.name, version: ToolInfo.version, semanticVersion: ToolInfo.version,
+            informationUri: ToolInfo.informationURI,
+            rules: rules.map { descriptor($0, phases: phasesByRule[$0.id] ?? []) })
+        let findings = result.findings.filter { finding in
+            includeAll || (finding.suppression == nil && finding.baselineState != .unchanged)
+        }
+        let run = SARIF.Run(
+            tool: SARIF.Tool(driver: driver),
+            automationDetails: SARIF.AutomationDetails(id: automationID),
+            originalUriBaseIds: result.rootDirectory.map {
+                [Self.sourceRootID: SARIF.ArtifactLocation(uri: URIPath.fileURI(directory: $0), uriBaseId: nil)]
+            },
+            invocations: [invocation(result.diagnostics)],
+            results: findings.map { self.result($0, ruleIndex: ruleIndex[$0.ruleID]) })
+        return SARIF.Log(runs: [run])
+    }
+
+    // MARK: - Rules
+
+    /// The rules that ran, plus a bare entry for any finding's rule that is not among them, so
+    /// every `ruleIndex` points somewhere.
+    func ruleInfos(_ result: ScanResult) -> [RuleInfo] {
+        var rules = result.rules
+        var known = Set(rules.map(\.id))
+        for finding in result.findings where known.insert(finding.ruleID).inserted {
+            rules.append(RuleInfo(id: finding.ruleID, summary: finding.ruleID.rawValue, why: finding.ruleID.rawValue,
+                                  instead: "", severity: finding.severity, kind: "unknown", allowedPaths: [],
+                                  securitySeverity: Rule.defaultSecuritySeverity(finding.severity), precision: .high))
+        }
+        return rules
+    }
+
+    func descriptor(_ rule: RuleInfo, phases: Set<String>) -> SARIF.ReportingDescriptor {
+        var tags: [String] = []
+        for tag in ["security", "ssot", rule.kind] + phases.sorted() where !tags.contains(tag) { tags.append(tag) }
+        return SARIF.ReportingDescriptor(
+            id: rule.id.rawValue, name: Self.pascalCase(rule.id.rawValue),
+            shortDescription: SARIF.Message(text: Self.limited(rule.summary)),
+            fullDescription: SARIF.Message(text: Self.limited(rule.why)),
+            help: help(rule),
+            defaultConfiguration: SARIF.Configuration(level: Self.level(rule.severity)),
+            properties: SARIF.RuleProperties(tags: Array(tags.prefix(Self.tagLimit)),
+                                             securitySeverity: rule.securitySeverity,
+                                             precision: rule.precision.rawValue))
+    }
+
+    /// What the rule flags, why, what to do instead, and where the operation may live.
+    func help(_ rule: RuleInfo) -> SARIF.MultiformatMessage {
+        var text = "\(rule.summary)\n\nWhy: \(rule.why)"
+        var markdown = "**\(rule.summary)**\n\n\(rule.why)"
+        if !rule.instead.isEmpty {
+            text += "\n\nInstead: \(rule.instead)"
+            markdown += "\n\n**Instead:** \(rule.instead)"
+        }
+        if !rule.allowedPaths.isEmpty {
+            text += "\n\nAllowed in: " + rule.allowedPaths.joined(separator: ", ")
+            markdown += "\n\n**Allowed in:** " + rule.allowedPaths.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        return SARIF.MultiformatMessage(text: text, markdown: markdown)
+    }
+
+    // MARK: - Results
+
+    func result(_ finding: Finding, ruleIndex: Int?) -> SARIF.Result {
+        let related = finding.relatedLocations.enumerated().map { offset, related in
+            SARIF.Location(id: offset + 1,
+                           physicalLocation: physicalLocation(related.path, related.utf16Location ?? related.location),
+                           message: SARIF.Message(text: related.message))
+        }
+        let properties = finding.phase == nil && finding.phaseTitle == nil
+            ? nil : SARIF.ResultProperties(phase: finding.phase, phaseTitle: finding.phaseTitle)
+        return SARIF.Result(
+            ruleId: finding.ruleID.rawValue, ruleIndex: ruleIndex, level: Self.level(finding.severity),
+            message: SARIF.Message(text: finding.message),
+            locations: [SARIF.Location(id: nil,
+                                       physicalLocation: physicalLocation(finding.path, finding.utf16Location ?? finding.location),
+                                       message: nil)],
+            relatedLocations: related.isEmpty ? nil : related,
+            partialFingerprints: finding.primaryLocationLineHash.map { ["primaryLocationLineHash": $0] },
+            fingerprints: finding.fingerprint.isEmpty ? nil : [Fingerprints.version: finding.fingerprint],
+            baselineState: finding.baselineState?.rawValue,
+            suppressions: finding.suppression.map { [SARIF.Suppression(kind: "inSource", justification: $0.reason)] },
+            properties: properties)
+    }
+
+    func physicalLocation(_ path: String, _ location: SourceLocation) -> SARIF.PhysicalLocation {
+        SARIF.PhysicalLocation(
+            artifactLocation: SARIF.ArtifactLocation(uri: URIPath.encode(path), uriBaseId: Self.sourceRootID),
+            region: SARIF.Region(startLine: max(1, location.line), startColumn: max(1, location.column),
+                                 endLine: max(1, location.endLine), endColumn: max(1, location.endColumn)))
+    }
+
+    // MARK: - Diagnostics
+
+    /// The run's one invocation: successful unless a diagnostic is an error; every diagnostic
+    /// as a notification (with its file and line; the column counts characters, not UTF-16
+    /// units, so it is left out).
+    func invocation(_ diagnostics: [Diagnostic]) -> SARIF.Invocation {
+        let notifications = diagnostics.map { diagnostic in
+            var locations: [SARIF.Location]?
+            if !diagnostic.path.isEmpty {
+                let artifact = diagnostic.path.hasPrefix("/")
+                    ? SARIF.ArtifactLocation(uri: URIPath.fileURI(file: diagnostic.path), uriBaseId: nil)
+                    : SARIF.ArtifactLocation(uri: URIPath.encode(diagnostic.path), uriBaseId: Self.sourceRootID)
+                let region = diagnostic.line.map { SARIF.Region(startLine: max(1, $0)) }
+                locations = [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact,
+                                                                                     region: region))]
+            }
+            return SARIF.Notification(level: diagnostic.level.rawValue, message: SARIF.Message(text: diagnostic.message),
+                                      locations: locations)
+        }
+        return SARIF.Invocation(executionSuccessful: !diagnostics.contains { $0.level == .error },
+                                toolExecutionNotifications: notifications)
+    }
+
+    // MARK: - Helpers
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "note"
+        }
+    }
+
+    /// `jwt-direct-import` → `JwtDirectImport`.
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// `text` cut to GitHub's description limit, ending in `…` when cut.
+    static func limited(_ text: String) -> String {
+        text.count <= descriptionLimit ? text : String(text.prefix(descriptionLimit - 1)) + "…"
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+
+/// `--format sarif` from the built binary: valid against the OASIS SARIF 2.1.0 schema (checked
+/// with Python's jsonschema, Draft 4, as GitHub's own checks are), and carrying what GitHub code
+/// scanning needs. Also the CI formats `github` and `markdown` as a user runs them.
+@Suite struct SARIFTests {
+    // MARK: - The schema validator
+
+    /// `shared/schemas/sarif-schema-2.1.0.json` next to the repository (CI clones the repository
+    /// beside `shared/`), or next to the main checkout when this is a git worktree.
+    static let schema: URL? = {
+        var checkouts = [Tool.repository]
+        if let gitFile = try? String(contentsOf: Tool.repository.appendingPathComponent(".git"), encoding: .utf8),
+           gitFile.hasPrefix("gitdir: "), let range = gitFile.range(of: "/.git/worktrees/") {
+            checkouts.append(URL(fileURLWithPath: String(gitFile[gitFile.index(gitFile.startIndex, offsetBy: 8)..<range.lowerBound])))
+        }
+        return checkouts.map {
+            $0.standardizedFileURL.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+        }.first { FileManager.default.fileExists(atPath: $0.path) }
+    }()
+
+    static let validatorScript = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1], encoding="utf-8"))
+        document = json.load(open(sys.argv[2], encoding="utf-8"))
+        errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(document), key=lambda e: list(e.absolute_path))
+        for error in errors[:20]:
+            print("/".join(map(str, error.absolute_path)) + ": " + error.message)
+        sys.exit(1 if errors else 0)
+        """
+
+    static let canValidate: Bool = {
+        guard schema != nil, let run = try? Tool.run([], rawCommand: ["/usr/bin/env", "python3", "-c", "import jsonschema"])
+        else { return false }
+        return run.status == 0
+    }()
+
+    static let skipReason: Comment = "needs python3 with the jsonschema module and ../shared/schemas/sarif-schema-2.1.0.json"
+
+    /// Validates `sarif` against the schema; returns the validator's complaints (empty when valid).
+    static func schemaErrors(_ sarif: String) throws -> String {
+        let schema = try #require(Self.schema)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ssotguard-\(UUID().uuidString).sarif")
+        try sarif.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Tool.run([], rawCommand: ["/usr/bin/env", "python3", "-c", validatorScript, schema.path, file.path])
+        return run.status == 0 ? "" : run.stdout + run.stderr + "(exit \(run.status))"
+    }
+
+    static func run(_ document: [String: Any]) throws -> [String: Any] {
+        let runs = try #require(document["runs"] as? [[String: Any]])
+        try #require(runs.count == 1)
+        return runs[0]
+    }
+
+    // MARK: - Schema validity
+
+    @Test(.enabled(if: canValidate, skipReason))
+    func theFixtureMonorepoScanIsValidSARIF() throws {
+        let scan = try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "sarif"])
+        #expect(scan.status == 1)
+        #expect(try Self.schemaErrors(scan.stdout) == "")
+        let all = try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "sarif", "--sarif-all"])
+        #expect(try Self.schemaErrors(all.stdout) == "")
+    }
+
+    @Test(.enabled(if: canValidate, skipReason))
+    func anEmptyScanIsValidSARIF() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        let run = try Tool.run(["scan", ".", "--format", "sarif"], in: tree.root)
+        #expect(run.status == 0)
+        #expect(try Self.schemaErrors(run.stdout) == "")
+        let log = try Self.run(Tool.json(run.stdout))
+        #expect((log["results"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test(.enabled(if: canValidate, skipReason))
+    func suppressionsDiagnosticsAndAstralTextAreValidSARIF() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("app/legacy.py", "import jwt  # ssotguard: ignore[jwt-direct-import] -- legacy shim\n")
+        try tree.write("web/日本 page.ts", "const s = '😀'; import jwt from 'jsonwebtoken';\n")
+        try tree.write("web/blob.js", Data([0x61, 0x00, 0x62]))
+        for arguments in [["--format", "sarif"], ["--format", "sarif", "--sarif-all"]] {
+            let run = try Tool.run(["scan", "."] + arguments, in: tree.root)
+            #expect(run.status == 1)
+            #expect(try Self.schemaErrors(run.stdout) == "", "\(arguments)")
+        }
+    }
+
+    // MARK: - What GitHub needs
+
+    @Test func resultsPointIntoTheScanRootWithUTF16ColumnsAndFingerprints() throws {
+        let scan = try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "sarif"])
+        let document = try Tool.json(scan.stdout)
+        #expect(document["version"] as? String == "2.1.0")
+        #expect(document["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
+        let run = try Self.run(document)
+        #expect(run["columnKind"] as? String == "utf16CodeUnits")
+        #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == "ssotguard/")
+        let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
+        let fixture = Tool.repository.appendingPathComponent("fixtures/jwt-monorepo").standardizedFileURL.path
+        #expect(base?["uri"] as? String == "file://" + fixture.replacing(" ", with: "%20") + "/")
+
+        let results = try #require(run["results"] as? [[String: Any]])
+        let json = try Tool.json(try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "json"]).stdout)
+        #expect(results.count == (json["summary"] as? [String: Any])?["findings"] as? Int)
+        var lineHashes = Set<String>()
+        for result in results {
+            let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let artifact = try #require(location["artifactLocation"] as? [String: Any])
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+            let uri = try #require(artifact["uri"] as? String)
+            #expect(!uri.hasPrefix("/") && !uri.hasPrefix("./") && !uri.contains("\\") && !uri.contains("fixtures/"))
+            let region = try #require(location["region"] as? [String: Any])
+            for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+                #expect((region[key] as? Int ?? 0) >= 1, "\(key) of \(uri)")
+            }
+            #expect(region["snippet"] == nil)
+            let hash = try #require((result["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"])
+            #expect(hash.wholeMatch(of: /[0-9a-f]{1,16}:[0-9]+/) != nil)
+            lineHashes.insert(uri + " " + hash)
+            let fingerprint = try #require((result["fingerprints"] as? [String: String])?["ssotguard/v1"])
+            #expect(fingerprint.wholeMatch(of: /[0-9a-f]{32}:[0-9]+/) != nil)
+            #expect((result["message"] as? [String: Any])?["text"] as? String != nil)
+            #expect((result["properties"] as? [String: Any])?["phase"] as? String != nil)
+        }
+        // The hash is per line (of a file): findings on different lines get different ones.
+        #expect(lineHashes.count > 100)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+    }
+
+    @Test func everyRuleThatRanIsDescribed() throws {
+        let scan = try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "sarif"])
+        let run = try Self.run(Tool.json(scan.stdout))
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "ssotguard")
+        #expect(driver["semanticVersion"] as? String == "0.1.0")
+        #expect((driver["informationUri"] as? String)?.hasPrefix("https://") == true)
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ids = rules.compactMap { $0["id"] as? String }
+        #expect(ids.contains("jwt-direct-import") && ids.contains("suppression-unused"))
+        #expect(ids == ids.sorted())
+        for rule in rules {
+            let id = try #require(rule["id"] as? String)
+            #expect((rule["name"] as? String)?.first?.isUppercase == true)
+            for key in ["shortDescription", "fullDescription"] {
+                #expect(((rule[key] as? [String: Any])?["text"] as? String)?.isEmpty == false, "\(id) \(key)")
+            }
+            let help = try #require(rule["help"] as? [String: String])
+            #expect(help["text"]?.isEmpty == false && help["markdown"]?.isEmpty == false)
+            let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
+            #expect(["error", "warning", "note"].contains(level ?? ""))
+            let properties = try #require(rule["properties"] as? [String: Any])
+            let scoreText = try #require(properties["security-severity"] as? String)
+            let score = try #require(Double(scoreText))
+            #expect(score >= 0.1 && score <= 10)
+            #expect(["very-high", "high", "medium", "low"].contains(properties["precision"] as? String ?? ""))
+            let tags = try #require(properties["tags"] as? [String])
+            #expect(tags.starts(with: ["security", "ssot"]) && tags.count <= 20)
+        }
+        let results = try #require(run["results"] as? [[String: Any]])
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+        }
+        let importRule = try #require(rules.first { $0["id"] as? String == "jwt-direct-import" })
+        let tags = (importRule["properties"] as? [String: Any])?["tags"] as? [String]
+        #expect(tags?.contains("forbidden-import") == true && tags?.contains("phase-1.1") == true)
+        #expect((importRule["help"] as? [String: String])?["markdown"]?.contains("`auth_service/auth_core/core/jwt_handler.py`") == true)
+    }
+
+    @Test func suppressedFindingsOnlyWithSarifAll() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("app/legacy.py", "import jwt  # ssotguard: ignore[jwt-direct-import] -- legacy shim\nimport jose\n")
+        let alerts = try Self.run(Tool.json(try Tool.run(["scan", ".", "--format", "sarif"], in: tree.root).stdout))
+        let alertResults = try #require(alerts["results"] as? [[String: Any]])
+        #expect(alertResults.count == 1)
+        #expect(alertResults.first?["suppressions"] == nil)
+        let all = try Self.run(Tool.json(try Tool.run(["scan", ".", "--format", "sarif", "--sarif-all"], in: tree.root).stdout))
+        let allResults = try #require(all["results"] as? [[String: Any]])
+        #expect(allResults.count == 2)
+        let suppressions = allResults.first?["suppressions"] as? [[String: String]]
+        #expect(suppressions == [["kind": "inSource", "justification": "legacy shim"]])
+    }
+
+    @Test func astralAndCJKTextGiveUTF16ColumnsAndEncodedURIs() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("web/日本 page.ts", "const s = '😀日本'; import jwt from 'jsonwebtoken';\n")
+        let run = try Self.run(Tool.json(try Tool.run(["scan", ".", "--format", "sarif"], in: tree.root).stdout))
+        let location = try #require(((run["results"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]])?
+            .first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "web/%E6%97%A5%E6%9C%AC%20page.ts")
+        // `import` starts after 17 characters, 18 UTF-16 units ("😀" is a surrogate pair); the statement ends before the `;`.
+        #expect(location["region"] as? [String: Int] == ["startLine": 1, "startColumn": 19, "endLine": 1, "endColumn": 49])
+    }
+
+    @Test func sarifAllNeedsTheSARIFFormat() throws {
+        let run = try Tool.run(["scan", "--sarif-all", "--format", "json"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--sarif-all only applies to --format sarif"))
+    }
+
+    // MARK: - github and markdown
+
+    @Test func githubAnnotationsArePathedFromTheWorkingDirectory() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("services/billing/api.py", "x = '😀'; import jwt\n")
+        let run = try Tool.run(["scan", "services", "--format", "github"], in: tree.root)
+        #expect(run.status == 1)
+        #expect(run.stdout == "::error file=services/billing/api.py,line=1,endLine=1,col=11,endColumn=21,"
+                + "title=jwt-direct-import::`jwt` imported outside the JWT single source of truth\n")
+        let here = try Tool.run(["scan", ".", "--format", "github"], in: tree.root.appendingPathComponent("services"))
+        #expect(here.stdout.hasPrefix("::error file=billing/api.py,"))
+    }
+
+    @Test func markdownSummarisesTheFixtureScan() throws {
+        let run = try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "markdown"])
+        #expect(run.status == 1)
+        let summary = try #require(try Tool.json(try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "json"]).stdout)["summary"]
+                                   as? [String: Any])
+        let findings = try #require(summary["findings"] as? Int)
+        #expect(run.stdout.hasPrefix("### ssotguard: \(findings) findings\n\n| Location | Rule | Message |\n|---|---|---|\n"))
+        #expect(run.stdout.contains("\n…and \(findings - 25) more.\n"))
+        #expect(run.stdout.contains("| `phase-1.1` Phase 1.1: direct JWT imports | "))
+        #expect(run.stdout.hasSuffix("\(summary["filesScanned"] as? Int ?? -1) files scanned.\n"))
+    }
+}
