@@ -132,8 +132,26 @@ struct PythonDefinitions {
         return nil
     }
 
-    /// The `:` ending a lambda's parameters.
-    private func lambdaColon(from i: Int) -> Int? { headerColon(from: i) }
+    /// The `:` ending a lambda's parameters (past lambdas in default values).
+    private func lambdaColon(from i: Int) -> Int? {
+        var depth = 0
+        var open = 1
+        var k = i
+        while k < stream.count {
+            switch stream.tokens[k].kind {
+            case .lParen, .lBracket, .lBrace: depth += 1
+            case .rParen, .rBracket, .rBrace: depth -= 1
+            case .identifier where depth == 0 && stream.isWord(k, "lambda"): open += 1
+            case .colon where depth == 0:
+                open -= 1
+                if open == 0 { return k }
+            case .newline, .indent, .dedent: return nil
+            default: break
+            }
+            k += 1
+        }
+        return nil
+    }
 
     /// The last token before the `.newline` ending the logical line that continues at `i`.
     private func lineEnd(from i: Int) -> Int? {

@@ -62,8 +62,8 @@ struct TypeScriptDefinitions {
                 i += 1
             case .identifier:
                 i = identifier(i)
-            case .at where frames.last?.kind == .classBody && atMemberStart(i):
-                i = classMember(i)
+            case .at, .star, .string:
+                i = frames.last?.kind == .classBody && atMemberStart(i) ? classMember(i) : i + 1
             default:
                 i += 1
             }
@@ -234,7 +234,8 @@ struct TypeScriptDefinitions {
     /// value at `v`, named by `nameToken`; returns where the main loop continues.
     mutating func value(at v: Int, nameToken: Int, kind: FunctionFact.Kind, from i: Int) -> Int {
         if stream.kind(v) == .lBrace {
-            mark(v, .object(stream.text(nameToken)))
+            // `module.exports = {...}` / `exports = {...}`: the module itself, no scope name.
+            mark(v, .object(stream.isWord(nameToken, "exports") ? "" : stream.text(nameToken)))
             return advance(from: i, to: v)
         }
         if stream.isWord(v, "class") {

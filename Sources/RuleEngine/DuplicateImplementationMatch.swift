@@ -12,7 +12,8 @@ import Model
 ///    comparison, or bound to a local that a later comparison uses;
 /// 3. a revocation store: a container name or key-like string matching `revocationStores`.
 /// Anything inside the arguments of a call to one of `delegates` is not evidence. A function
-/// without evidence (a wrapper that logs, maps errors or reshapes arguments) is not reported.
+/// without evidence (a wrapper that logs, maps errors or reshapes arguments) is not reported, nor
+/// is a Python test function (`test_verify_token` tests the operation, it does not implement it).
 public struct DuplicateImplementationMatch: Sendable, Equatable {
     /// Normalised name patterns of the operations the SSOT owns.
     public var operations: [NormalizedPattern]
@@ -32,6 +33,7 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         libraryModules = try Self.languageLists(reader, key: "libraryModules")
         claims = try Self.names(reader, key: "claims")
         revocationStores = try Self.patterns(reader, key: "revocationStores", required: false)
+        try reader.finish()  // unknown keys first: a misspelt key explains the checks below
         if libraryModules.isEmpty, claims.isEmpty, revocationStores.isEmpty {
             throw reader.error("a duplicate-implementation rule needs evidence to look for: "
                                + "\"libraryModules\", \"claims\" or \"revocationStores\"")
@@ -45,7 +47,7 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         var buffer: [UInt8] = []
         for index in facts.functions.indices {
             NormalizedPattern.normalize(facts.functions[index].name, into: &buffer)
-            guard matcher.matches(buffer) else { continue }
+            guard matcher.matches(buffer), !Self.isTest(facts.functions[index].name, facts.language) else { continue }
             let function = facts.functions[index]
             let body = function.scanBody()
             let evidence = evidence(for: function, body: body, in: facts)
@@ -57,6 +59,14 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
             hits.append(hit)
         }
         return hits
+    }
+
+    /// A Python test function (`test_...`, unittest's `testSomething`): named after the operation
+    /// it tests, never an implementation of it.
+    static func isTest(_ name: String, _ language: Language) -> Bool {
+        guard language == .python, name.hasPrefix("test") else { return false }
+        let next = name.utf8.dropFirst(4).first
+        return next == UInt8(ascii: "_") || (next.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false)
     }
 
     // MARK: - Loading

@@ -4,7 +4,8 @@ import Model
 
 /// A hand-rolled token decoder: a function whose body (nested functions included) splits a value
 /// on `"."` (`x.split(".")`, `x.rsplit(".", 1)`), calls a base64 decoder (`decoders`) and either
-/// parses the result (`parsers`) or reads a claim (`claims`).
+/// parses the result (`parsers`) or reads a claim (`claims`). A call to a function of the same
+/// file that itself calls a decoder (a `_b64url_decode` helper) counts as a decoder call.
 ///
 /// Reported at the function's name. When a nested function already is such a decoder, only the
 /// nested one is reported.
@@ -63,6 +64,7 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         decoders = written.mapValues { $0.map(Decoder.init) }
         parsers = try DuplicateImplementationMatch.languageLists(reader, key: "parsers").mapValues { $0.map(NamePattern.init) }
         claims = try DuplicateImplementationMatch.names(reader, key: "claims")
+        try reader.finish()  // unknown keys first: a misspelt key explains the checks below
         if parsers.isEmpty, claims.isEmpty {
             throw reader.error("a manual-decode rule needs \"parsers\" or \"claims\" (what is done with the decoded segment)")
         }
@@ -72,12 +74,13 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         guard !facts.functions.isEmpty, let decoders = decoders[facts.language], !decoders.isEmpty,
               facts.calls.indices.contains(where: { Self.splitsOnDot(facts.calls[$0]) }) else { return [] }
         let functions = facts.functions
+        let helpers = decodingHelpers(facts, decoders: decoders)
         var fires = [Bool](repeating: false, count: functions.count)
         var hits: [RuleHit] = []
         for index in functions.indices.reversed() {
             let nestedEnd = FunctionBodies.nestedEnd(of: index, in: functions)
             if fires[(index + 1)..<nestedEnd].contains(true) { continue }
-            guard let evidence = evidence(for: index, in: facts, decoders: decoders) else { continue }
+            guard let evidence = evidence(for: index, in: facts, decoders: decoders, helpers: helpers) else { continue }
             fires[index] = true
             let function = functions[index]
             hits.append(Evaluator.hit(rule, range: function.nameRange,
@@ -86,7 +89,33 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         return hits.reversed()
     }
 
-    private func evidence(for index: Int, in facts: FileFacts, decoders: [Decoder]) -> [String]? {
+    /// Functions of the file that call a decoder themselves (`_b64url_decode(segment)` wrapping
+    /// `base64.urlsafe_b64decode`): name → how the decoder is described.
+    private func decodingHelpers(_ facts: FileFacts, decoders: [Decoder]) -> [String: String] {
+        var helpers: [String: String] = [:]
+        for function in facts.functions where helpers[function.name] == nil {
+            for call in FunctionBodies.calls(startingIn: function.bodyRange, facts.calls) {
+                if let match = decoders.first(where: { $0.matches(call) }) {
+                    helpers[function.name] = "\(function.name) (\(match.describe(call)))"
+                    break
+                }
+            }
+        }
+        return helpers
+    }
+
+    /// The helper a call calls: `name(...)` or `self.name(...)` / `this.name(...)` / `cls.name(...)`.
+    private static func helper(_ call: CallFact, in helpers: [String: String]) -> String? {
+        guard !helpers.isEmpty, call.qualifiedName == nil, !call.isChained else { return nil }
+        let callee = call.callee
+        if let described = helpers[callee] { return described }
+        for receiver in ["self.", "this.", "cls."] where callee.hasPrefix(receiver) {
+            return helpers[String(callee.dropFirst(receiver.count))]
+        }
+        return nil
+    }
+
+    private func evidence(for index: Int, in facts: FileFacts, decoders: [Decoder], helpers: [String: String]) -> [String]? {
         let parsers = self.parsers[facts.language] ?? []
         var splits = false
         var decoder: String?
@@ -94,6 +123,7 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         for call in FunctionBodies.calls(startingIn: facts.functions[index].bodyRange, facts.calls) {
             if !splits, Self.splitsOnDot(call) { splits = true }
             if decoder == nil, let match = decoders.first(where: { $0.matches(call) }) { decoder = match.describe(call) }
+            if decoder == nil, let described = Self.helper(call, in: helpers) { decoder = described }
             if parser == nil, parsers.contains(where: { $0.matches(call.qualifiedName ?? call.callee) }) {
                 parser = call.qualifiedName ?? call.callee
             }
@@ -105,12 +135,12 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         return ["splits on \".\"", decoder, "reads claim \(read.name)"]
     }
 
-    /// `x.split(".")`, `x.rsplit(".", 1)`, `x.split('.')`.
+    /// `x.split(".")`, `x.rsplit(".", 1)`, `x.split('.')`, `x.split(sep=".")`.
     static func splitsOnDot(_ call: CallFact) -> Bool {
         let callee = call.callee.utf8
         guard callee.last == UInt8(ascii: "t"), callee.count > 6 else { return false }
         let isSplit = callee.suffix(6).elementsEqual(".split".utf8) || callee.suffix(7).elementsEqual(".rsplit".utf8)
         guard isSplit, let first = call.arguments.first else { return false }
-        return first.keyword == nil && first.stringValue == "."
+        return (first.keyword == nil || first.keyword == "sep") && first.stringValue == "."
     }
 }
