@@ -167,7 +167,8 @@ extension FunctionBodyScanner {
                 }
                 return
             case 2 where stream.isWord(i, "is"):
-                current.compared = true
+                let operand = stream.isWord(i + 1, "not") ? i + 2 : i + 1
+                if !isNothing(operand) { current.compared = true }
                 return
             case 3 where stream.isWord(i, "for"):
                 current.pendingFor = current.depth
@@ -185,6 +186,16 @@ extension FunctionBodyScanner {
     }
 
     /// `x in a.b.c`: `c` is a container (unless called).
+    /// `None`, `null` or `undefined` at `k`: comparing with it tests presence, not a value.
+    func isNothing(_ k: Int) -> Bool {
+        guard let token = stream.tokens.indices.contains(k) ? stream.tokens[k] : nil, token.kind == .identifier else { return false }
+        switch token.length {
+        case 4: return stream.isWord(k, "None") || stream.isWord(k, "null")
+        case 9: return stream.isWord(k, "undefined")
+        default: return false
+        }
+    }
+
     private mutating func containerAfterIn(_ i: Int) {
         guard stream.kind(i + 1) == .identifier else { return }
         var last = i + 1

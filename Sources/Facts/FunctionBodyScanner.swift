@@ -194,7 +194,7 @@ struct FunctionBodyScanner {
         case .string:
             keyString(i)
         case .operator:
-            if isComparison(i) { current.compared = true }
+            if isComparison(i), !isNothing(i + 1), !isNothing(i - 1) { current.compared = true }
         default:
             break
         }
@@ -206,7 +206,8 @@ struct FunctionBodyScanner {
     }
 
     /// A comparison operator: `== != <= >= === !==`; `<` / `>` in Python, and in TypeScript only
-    /// with white space on both sides (not type arguments, not JSX tags).
+    /// with white space on both sides (not type arguments, not JSX tags). The caller leaves out
+    /// presence tests (`== None`, `!== undefined`).
     private func isComparison(_ i: Int) -> Bool {
         let token = stream.tokens[i]
         let start = Int(token.start)

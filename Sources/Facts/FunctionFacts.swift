@@ -128,7 +128,8 @@ public struct MemberRead: Hashable, Sendable {
     /// a local (`exp = p["exp"]`) that a later statement of the same function compares
     /// (`if exp < now`). Comparisons: `< > <= >= == != === !==`, Python
     /// `in` (not a `for`'s), `not in`, `is`, `is not`; TypeScript `<` / `>` only with white space
-    /// on both sides, so type arguments and JSX tags are not comparisons. Statements are Python
+    /// on both sides, so type arguments and JSX tags are not comparisons; a comparison with
+    /// `None` / `null` / `undefined` tests presence and does not count. Statements are Python
     /// logical lines; in TypeScript they end at `;`, at a `{` or `}` outside brackets, or at a
     /// line break outside brackets.
     public var compared: Bool

@@ -126,10 +126,19 @@ import Testing
 
     @Test func everyComparisonOperatorCounts() {
         for comparison in ["p['exp'] > n", "p['exp'] <= n", "p['exp'] >= n", "p['exp'] == n", "p['exp'] != n",
-                           "p['exp'] in n", "p['exp'] not in n", "p['exp'] is None", "p['exp'] is not None", "n < p['exp']"] {
+                           "p['exp'] in n", "p['exp'] not in n", "p['exp'] is n", "p['exp'] is not n", "n < p['exp']"] {
             let code = "def f(p, n):\n    return \(comparison)\n"
             #expect(Functions.compared(code, .python, of: "f") == ["exp"], "\(comparison)")
         }
+    }
+
+    @Test func presenceTestsAreNotComparisons() {
+        for test in ["p['exp'] is None", "p['exp'] is not None", "p['exp'] == None", "None != p['exp']"] {
+            let code = "def f(p):\n    return \(test)\n"
+            #expect(Functions.compared(code, .python, of: "f").isEmpty, "\(test)")
+        }
+        let mixed = "def f(p):\n    return p['exp'] is not None and p['exp'] < now\n"
+        #expect(Functions.compared(mixed, .python, of: "f") == ["exp", "exp"])
     }
 
     @Test func loopInIsNotAComparison() {
@@ -148,6 +157,8 @@ import Testing
             def f(payload):
                 exp = payload.get("exp")
                 sub = payload["sub"]
+                if sub is None:
+                    return None
                 if exp and exp < time.time():
                     return None
                 return sub

@@ -199,6 +199,7 @@ import Testing
               if (p.nbf <= now) {}
               const d = p.jti === id;
               const e = new Map<string, number>([[p.aud, 1]]);
+              if (p.sub === undefined || p.iss != null) {}
             }
             """
         #expect(Functions.compared(code, .typescript, of: "f") == ["exp", "nbf", "jti"])

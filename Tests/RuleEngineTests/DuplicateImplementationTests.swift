@@ -161,7 +161,10 @@ private let rule = "jwt-duplicate-implementation"
 
                 def extract_user_id(self, token):
                     payload = self.auth_client.validate_token(token)
-                    return payload.get("sub") if payload else None
+                    user_id = payload.get("sub") if payload else None
+                    if user_id is None or payload.get("exp") is None:
+                        raise HTTPException(401, "missing claims")
+                    return user_id
             """
         #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
     }
