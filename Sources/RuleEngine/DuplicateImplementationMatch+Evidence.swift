@@ -87,23 +87,6 @@ extension DuplicateImplementationMatch {
 
 /// Questions both function rules ask about a function's body.
 enum FunctionBodies {
-    /// The end (exclusive) of the run of functions nested in function `index`; they follow it.
-    static func nestedEnd(of index: Int, in functions: [FunctionFact]) -> Int {
-        var end = index + 1
-        while end < functions.count, isNested(end, in: index, functions) { end += 1 }
-        return end
-    }
-
-    private static func isNested(_ inner: Int, in outer: Int, _ functions: [FunctionFact]) -> Bool {
-        var parent = functions[inner].parent
-        while let current = parent {
-            if current == outer { return true }
-            if current < outer { return false }
-            parent = functions[current].parent
-        }
-        return false
-    }
-
     /// The calls (sorted by start, as in `FileFacts.calls`) that start inside `range`.
     static func calls(startingIn range: ByteRange, _ calls: [CallFact]) -> ArraySlice<CallFact> {
         let first = lowerBound(calls, range.start)

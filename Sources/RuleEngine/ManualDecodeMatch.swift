@@ -72,67 +72,39 @@ public struct ManualDecodeMatch: Sendable, Equatable {
 
     func evaluate(_ facts: FileFacts, rule: Rule) -> [RuleHit] {
         guard !facts.functions.isEmpty, let decoders = decoders[facts.language], !decoders.isEmpty,
-              facts.calls.indices.contains(where: { Self.splitsOnDot(facts.calls[$0]) }) else { return [] }
+              Self.anySplitOnDot(facts.calls) else { return [] }
+        let scan = Ingredients(facts, decoders: decoders, parsers: parsers[facts.language] ?? [])
         let functions = facts.functions
-        let helpers = decodingHelpers(facts, decoders: decoders)
         var fires = [Bool](repeating: false, count: functions.count)
+        var firesInside = [Bool](repeating: false, count: functions.count)
         var hits: [RuleHit] = []
+        // Children follow their parent: in reverse order, nested functions are decided first.
         for index in functions.indices.reversed() {
-            let nestedEnd = FunctionBodies.nestedEnd(of: index, in: functions)
-            if fires[(index + 1)..<nestedEnd].contains(true) { continue }
-            guard let evidence = evidence(for: index, in: facts, decoders: decoders, helpers: helpers) else { continue }
-            fires[index] = true
-            let function = functions[index]
-            hits.append(Evaluator.hit(rule, range: function.nameRange,
-                                      values: ["function": function.qualifiedName, "evidence": evidence.joined(separator: "; ")]))
+            if !firesInside[index], let evidence = evidence(for: index, scan.total[index], facts) {
+                fires[index] = true
+                let function = functions[index]
+                hits.append(Evaluator.hit(rule, range: function.nameRange,
+                                          values: ["function": function.qualifiedName, "evidence": evidence.joined(separator: "; ")]))
+            }
+            if let parent = functions[index].parent, fires[index] || firesInside[index] { firesInside[parent] = true }
         }
         return hits.reversed()
     }
 
-    /// Functions of the file that call a decoder themselves (`_b64url_decode(segment)` wrapping
-    /// `base64.urlsafe_b64decode`): name → how the decoder is described.
-    private func decodingHelpers(_ facts: FileFacts, decoders: [Decoder]) -> [String: String] {
-        var helpers: [String: String] = [:]
-        for function in facts.functions where helpers[function.name] == nil {
-            for call in FunctionBodies.calls(startingIn: function.bodyRange, facts.calls) {
-                if let match = decoders.first(where: { $0.matches(call) }) {
-                    helpers[function.name] = "\(function.name) (\(match.describe(call)))"
-                    break
-                }
-            }
-        }
-        return helpers
-    }
-
-    /// The helper a call calls: `name(...)` or `self.name(...)` / `this.name(...)` / `cls.name(...)`.
-    private static func helper(_ call: CallFact, in helpers: [String: String]) -> String? {
-        guard !helpers.isEmpty, call.qualifiedName == nil, !call.isChained else { return nil }
-        let callee = call.callee
-        if let described = helpers[callee] { return described }
-        for receiver in ["self.", "this.", "cls."] where callee.hasPrefix(receiver) {
-            return helpers[String(callee.dropFirst(receiver.count))]
-        }
-        return nil
-    }
-
-    private func evidence(for index: Int, in facts: FileFacts, decoders: [Decoder], helpers: [String: String]) -> [String]? {
-        let parsers = self.parsers[facts.language] ?? []
-        var splits = false
-        var decoder: String?
-        var parser: String?
-        for call in FunctionBodies.calls(startingIn: facts.functions[index].bodyRange, facts.calls) {
-            if !splits, Self.splitsOnDot(call) { splits = true }
-            if decoder == nil, let match = decoders.first(where: { $0.matches(call) }) { decoder = match.describe(call) }
-            if decoder == nil, let described = Self.helper(call, in: helpers) { decoder = described }
-            if parser == nil, parsers.contains(where: { $0.matches(call.qualifiedName ?? call.callee) }) {
-                parser = call.qualifiedName ?? call.callee
-            }
-        }
-        guard splits, let decoder else { return nil }
-        if let parser { return ["splits on \".\"", decoder, parser] }
+    private func evidence(for index: Int, _ found: Ingredients.Found, _ facts: FileFacts) -> [String]? {
+        guard found.splits, let decoder = found.decoder?.text else { return nil }
+        if let parser = found.parser?.text { return ["splits on \".\"", decoder, parser] }
         guard !claims.isEmpty,
               let read = facts.functions[index].scanBody().reads.first(where: { claims.contains($0.name) }) else { return nil }
         return ["splits on \".\"", decoder, "reads claim \(read.name)"]
+    }
+
+    /// Whether any call splits on `"."`: the cheap test that rules most files out.
+    static func anySplitOnDot(_ calls: [CallFact]) -> Bool {
+        for index in calls.indices where calls[index].callee.utf8.last == UInt8(ascii: "t") {
+            if splitsOnDot(calls[index]) { return true }
+        }
+        return false
     }
 
     /// `x.split(".")`, `x.rsplit(".", 1)`, `x.split('.')`, `x.split(sep=".")`.

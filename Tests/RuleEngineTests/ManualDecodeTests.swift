@@ -106,6 +106,22 @@ private let rule = "jwt-manual-decode"
 
             def not_a_helper(t):
                 return json.loads(other_module.decode(t.split(".")[1]))
+
+            class Credentials:
+                @classmethod
+                def from_json(cls, s):
+                    return cls(base64.b64decode(json.loads(s)["key"]))
+
+                @classmethod
+                def new_from_json(cls, s):
+                    data = json.loads(s)
+                    module = __import__(data["_module"], fromlist=data["_module"].split(".")[:-1])
+                    from_json = getattr(module, "from_json")
+                    return from_json(s)
+
+            class Other:
+                def load(self, s):
+                    return json.loads(self._seg(s.split(".")[1]))
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
             "5: `decode` decodes a JWT by hand (splits on \".\"; _b64url_decode (base64.urlsafe_b64decode); json.loads)",
