@@ -114,3 +114,67 @@ enum FunctionBodies {
         return ranges
     }
 }
+
+extension DuplicateImplementationMatch {
+    /// The functions of a file by qualified name, to find the local helpers a function uses.
+    struct Helpers {
+        private var byName: [String: Int] = [:]
+        private let operations: [String?]
+
+        init(_ facts: FileFacts, operations: [String?]) {
+            self.operations = operations
+            for (index, function) in facts.functions.enumerated() where byName[function.qualifiedName] == nil {
+                byName[function.qualifiedName] = index
+            }
+        }
+
+        /// Helpers function `index` calls or refers to: module-level functions called by name,
+        /// methods of its class through `self.` / `cls.` / `this.` (called, or read as a value).
+        /// Operations (reported on their own) and functions nested in it or around it are left out.
+        func used(by index: Int, body: FunctionBody, in facts: FileFacts) -> [Int] {
+            let function = facts.functions[index]
+            var found: [Int] = []
+            func add(_ candidate: Int?) {
+                guard let candidate, candidate != index, operations[candidate] == nil, !found.contains(candidate) else { return }
+                let other = facts.functions[candidate].bodyRange
+                let own = function.bodyRange
+                guard !(own.start <= other.start && other.end <= own.end), !(other.start <= own.start && own.end <= other.end)
+                else { return }
+                found.append(candidate)
+            }
+            for call in FunctionBodies.calls(startingIn: function.bodyRange, facts.calls)
+            where call.qualifiedName == nil && !call.isChained {
+                let callee = call.callee
+                if !callee.utf8.contains(UInt8(ascii: ".")) {
+                    add(byName[callee])
+                } else if let member = Self.member(of: callee) {
+                    add(method(member, around: function.scope))
+                }
+            }
+            for read in body.reads where read.form == .attribute {
+                add(method(read.name, around: function.scope))
+            }
+            return found
+        }
+
+        /// `X` of `self.X` / `cls.X` / `this.X`.
+        private static func member(of callee: String) -> Substring? {
+            for receiver in ["self.", "cls.", "this."] where callee.hasPrefix(receiver) {
+                let member = callee.dropFirst(receiver.count)
+                return member.utf8.contains(UInt8(ascii: ".")) ? nil : member
+            }
+            return nil
+        }
+
+        /// The method `name` of the class that `scope` is in (or around).
+        private func method(_ name: some StringProtocol, around scope: String) -> Int? {
+            var scope = Substring(scope)
+            while !scope.isEmpty {
+                if let index = byName[scope + "." + name] { return index }
+                guard let dot = scope.lastIndex(of: ".") else { break }
+                scope = scope[..<dot]
+            }
+            return nil
+        }
+    }
+}

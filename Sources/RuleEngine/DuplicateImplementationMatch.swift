@@ -11,9 +11,12 @@ import Model
 /// 2. a read of one of `claims` (`p["exp"]`, `p.get("exp")`, `p.exp`) in a statement with a
 ///    comparison, or bound to a local that a later comparison uses;
 /// 3. a revocation store: a container name or key-like string matching `revocationStores`.
-/// Anything inside the arguments of a call to one of `delegates` is not evidence. A function
-/// without evidence (a wrapper that logs, maps errors or reshapes arguments) is not reported, nor
-/// is a Python test function (`test_verify_token` tests the operation, it does not implement it).
+/// Anything inside the arguments of a call to one of `delegates` is not evidence. Without evidence
+/// of its own, a function's local helpers count (`self._decode(t)`, `_check(t)`, a method passed
+/// as `to_thread(self._validate_locally, t)`; one level, and not helpers reported themselves):
+/// `calls jwt.decode via _validate_locally`. A function without evidence (a wrapper that logs,
+/// maps errors or reshapes arguments) is not reported, nor is a Python test function
+/// (`test_verify_token` tests the operation, it does not implement it).
 public struct DuplicateImplementationMatch: Sendable, Equatable {
     /// Normalised name patterns of the operations the SSOT owns.
     public var operations: [NormalizedPattern]
@@ -43,18 +46,31 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
     func evaluate(_ facts: FileFacts, rule: Rule) -> [RuleHit] {
         guard !facts.functions.isEmpty, !operations.isEmpty else { return [] }
         let matcher = NormalizedMatcher(operations)
-        var hits: [RuleHit] = []
+        var keys: [String?] = Array(repeating: nil, count: facts.functions.count)
         var buffer: [UInt8] = []
         for index in facts.functions.indices {
             NormalizedPattern.normalize(facts.functions[index].name, into: &buffer)
             guard matcher.matches(buffer), !Self.isTest(facts.functions[index].name, facts.language) else { continue }
+            keys[index] = String(decoding: buffer, as: UTF8.self)
+        }
+        guard keys.contains(where: { $0 != nil }) else { return [] }
+        let helpers = Helpers(facts, operations: keys)
+        var hits: [RuleHit] = []
+        for (index, key) in keys.enumerated() {
+            guard let key else { continue }
             let function = facts.functions[index]
             let body = function.scanBody()
-            let evidence = evidence(for: function, body: body, in: facts)
+            var evidence = evidence(for: function, body: body, in: facts)
+            if evidence.isEmpty {
+                for helper in helpers.used(by: index, body: body, in: facts) {
+                    let found = facts.functions[helper]
+                    evidence += self.evidence(for: found, body: found.scanBody(), in: facts).map { "\($0) via \(found.name)" }
+                }
+            }
             guard !evidence.isEmpty else { continue }
             var hit = Evaluator.hit(rule, range: function.nameRange,
                                     values: ["function": function.qualifiedName, "evidence": evidence.joined(separator: "; ")])
-            hit.groupKey = String(decoding: buffer, as: UTF8.self)
+            hit.groupKey = key
             hit.shape = Shape.fingerprint(body.skeleton)
             hits.append(hit)
         }

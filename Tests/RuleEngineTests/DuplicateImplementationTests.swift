@@ -97,6 +97,54 @@ private let rule = "jwt-duplicate-implementation"
         ])
     }
 
+    @Test func localHelpersCountWhenTheOperationHasNoEvidenceOfItsOwn() {
+        let code = """
+            import jwt
+
+            def _decode_locally(token):
+                return jwt.decode(token, KEY, algorithms=["HS256"])
+
+            class Client:
+                async def validate_token(self, token):
+                    if self._breaker.open:
+                        return await asyncio.to_thread(self._validate_locally, token)
+                    return await self._http.post("/validate", json={"token": token})
+
+                def _validate_locally(self, token):
+                    claims = jwt.decode(token, KEY)
+                    return claims if claims["exp"] > time.time() else None
+
+                def refresh_token(self, token):
+                    return self._refresh(token)
+
+                def _refresh(self, token):
+                    return self._http.post("/refresh", json={"token": token})
+
+            def verify_token(token):
+                return _decode_locally(token)
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "7: `Client.validate_token` re-implements an auth-service token operation "
+                + "(calls jwt.decode via _validate_locally; checks claim exp via _validate_locally)",
+            "22: `verify_token` re-implements an auth-service token operation (calls jwt.decode via _decode_locally)",
+        ])
+    }
+
+    @Test func aHelperThatIsAnOperationIsReportedOnlyItself() {
+        let code = """
+            import jwt
+            class KeyManager:
+                def verify_token(self, token):
+                    if USE_UNIFIED_AUTH:
+                        return get_unified_auth().validate_token(token)
+                    return self._verify_token_legacy(token)
+
+                def _verify_token_legacy(self, token):
+                    return jwt.decode(token, self.key)
+            """
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["_verify_token_legacy"])
+    }
+
     @Test func claimBoundToALocalAndComparedLater() {
         let code = """
             def check_token(payload):

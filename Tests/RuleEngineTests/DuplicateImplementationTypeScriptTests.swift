@@ -54,6 +54,22 @@ private let rule = "jwt-duplicate-implementation"
         #expect(RuleProbe.texts(code, .typescript, rule: rule) == ["refreshToken", "isTokenBlacklisted"])
     }
 
+    @Test func helpersOfTheClassOrModule() {
+        let code = """
+            import { jwtVerify } from 'jose';
+            async function checkLocally(t: string) { return (await jwtVerify(t, KEY)).payload; }
+            export class Auth {
+              async verifyToken(t: string) { return this.offline ? this.decodeLocal(t) : api.verify(t); }
+              private async decodeLocal(t: string) { return (await jwtVerify(t, KEY)).payload; }
+              validateToken = (t: string) => checkLocally(t);
+            }
+            """
+        #expect(RuleProbe.messages(code, .typescript, rule: rule) == [
+            "4: `Auth.verifyToken` re-implements an auth-service token operation (calls jose.jwtVerify via decodeLocal)",
+            "6: `Auth.validateToken` re-implements an auth-service token operation (calls jose.jwtVerify via checkLocally)",
+        ])
+    }
+
     @Test func wrappersTypesAndComponentsStaySilent() {
         let code = """
             import jwt from 'jsonwebtoken';
