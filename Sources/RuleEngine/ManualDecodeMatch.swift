@@ -101,11 +101,16 @@ public struct ManualDecodeMatch: Sendable, Equatable {
 
     /// Whether any call splits on `"."`: the cheap test that rules most files out.
     static func anySplitOnDot(_ calls: [CallFact]) -> Bool {
-        for index in calls.indices where calls[index].callee.utf8.last == UInt8(ascii: "t") {
-            if splitsOnDot(calls[index]) { return true }
+        calls.withUnsafeBufferPointer { calls in
+            for index in calls.indices where lastByte(calls[index].callee) == UInt8(ascii: "t") {
+                if splitsOnDot(calls[index]) { return true }
+            }
+            return false
         }
-        return false
     }
+
+    @inline(__always)
+    private static func lastByte(_ text: borrowing String) -> UInt8? { text.utf8.last }
 
     /// `x.split(".")`, `x.rsplit(".", 1)`, `x.split('.')`, `x.split(sep=".")`.
     static func splitsOnDot(_ call: CallFact) -> Bool {
