@@ -1,4 +1,5 @@
 import Model
+import RuleEngine
 
 /// Human-readable report: findings grouped by file, each as
 /// `path:line:col: severity[rule-id] message` with the source line and a marker under the
@@ -26,6 +27,7 @@ public struct TextReporter: Reporter {
             out += snippet(finding)
         }
         if result.activeFindings.contains(where: { $0.baselineState != .unchanged }) { out += "\n" }
+        out += duplicateGroups(result)
         out += summary(result)
         return out
     }
@@ -54,6 +56,21 @@ public struct TextReporter: Reporter {
         let markerLength = max(1, min(endOnLine, to) - max(start, from))
         let marker = String(repeating: "^", count: markerLength)
         return "  \(style(.dim, number + " |")) \(shown)\n  \(style(.dim, gutter + " |")) \(padding)\(style(.red, marker))\n"
+    }
+
+    // MARK: - Duplicate groups
+
+    /// One line per group of duplicated implementations (see `DuplicateGrouping`):
+    /// "`validate_token` implemented 3 times: a.py:10, b.py:4, c.ts:7", then a blank line.
+    func duplicateGroups(_ result: ScanResult) -> String {
+        let groups = DuplicateGrouping.groups(in: result.activeFindings)
+        guard !groups.isEmpty else { return "" }
+        var out = ""
+        for group in groups {
+            let places = group.places.map { "\($0.path):\($0.location.line)" }.joined(separator: ", ")
+            out += style(.bold, "`\(group.name)` implemented \(group.places.count) times:") + " \(places)\n"
+        }
+        return out + "\n"
     }
 
     // MARK: - Summary

@@ -1,0 +1,245 @@
+import Lexing
+import Model
+
+// MARK: - Statements
+
+extension FunctionBodyScanner {
+    /// The first token of a statement: note an assigned local, a TypeScript destructuring, or a
+    /// `raise` / `throw`.
+    mutating func startStatement(_ i: Int) {
+        current.fresh = false
+        current.statementFirst = i
+        guard stream.kind(i) == .identifier else { return }
+        switch language {
+        case .python:
+            if stream.isWord(i, "raise") {
+                current.isMessage = true
+            } else if stream.kind(i + 1) == .equal {
+                current.target = i
+            } else if stream.kind(i + 1) == .colon {
+                // `name: Type = value`
+                var k = i + 2
+                while k < min(stream.count, i + 40), stream.tokens[k].kind != .newline {
+                    if stream.tokens[k].kind == .equal {
+                        current.target = i
+                        break
+                    }
+                    k += 1
+                }
+            }
+        case .typescript:
+            if stream.isWord(i, "const") || stream.isWord(i, "let") || stream.isWord(i, "var") {
+                if stream.kind(i + 1) == .identifier {
+                    current.target = i + 1
+                } else if stream.kind(i + 1) == .lBrace {
+                    destructuring(i + 1)
+                }
+            } else if stream.isWord(i, "throw") {
+                current.isMessage = true
+            } else if stream.kind(i + 1) == .equal {
+                current.target = i
+            }
+        }
+    }
+
+    /// `const { exp, sub: userId } = ...`: reads of `exp` (bound to `exp`) and `sub` (bound to
+    /// `userId`).
+    private mutating func destructuring(_ open: Int) {
+        var k = open + 1
+        let limit = min(stream.count, open + 64)
+        while k < limit, stream.tokens[k].kind != .rBrace {
+            guard stream.kind(k) == .identifier, stream.kind(k - 1) == .lBrace || stream.kind(k - 1) == .comma else {
+                k += 1
+                continue
+            }
+            let next = stream.kind(k + 1)
+            if next == .colon, stream.kind(k + 2) == .identifier {
+                addRead(stream.text(k), .attribute, k, boundTo: stream.text(k + 2))
+                k += 3
+            } else {
+                if next == .comma || next == .rBrace || next == .equal { addRead(stream.text(k), .attribute, k, boundTo: stream.text(k)) }
+                k += 1
+            }
+        }
+    }
+
+    /// Ends the current statement of the innermost function: marks its reads compared and/or
+    /// bound, and keeps the bound locals it compares.
+    mutating func endStatement() {
+        let readCount = reads.count
+        if current.readStart < readCount, current.compared || current.target >= 0 {
+            let target = current.target >= 0 ? stream.text(current.target) : nil
+            let owner = Int32(current.index)
+            for r in current.readStart..<readCount where readOwners[r] == owner {
+                if current.compared { reads[r].compared = true }
+                if let target, reads[r].boundTo == nil {
+                    reads[r].boundTo = target
+                    bound.append(Int32(r))
+                }
+            }
+        }
+        if names.count > current.namesStart {
+            if current.compared {
+                for k in names[current.namesStart...] { markBoundReadsCompared(Int(k)) }
+            }
+            names.removeSubrange(current.namesStart...)
+        }
+        current.readStart = readCount
+        current.fresh = true
+        current.statementFirst = -1
+        current.compared = false
+        current.target = -1
+        current.pendingFor = -1
+        current.logDepth = -1
+        current.isMessage = false
+    }
+
+    /// The plain name at `k` is compared: so are the reads bound to it.
+    private mutating func markBoundReadsCompared(_ k: Int) {
+        for r in bound[current.boundStart...] where !reads[Int(r)].compared {
+            if let local = reads[Int(r)].boundTo, spells(k, local) { reads[Int(r)].compared = true }
+        }
+    }
+
+    /// Whether token `k` spells `text`.
+    func spells(_ k: Int, _ text: String) -> Bool {
+        let token = stream.tokens[k]
+        guard token.length == text.utf8.count else { return false }
+        var offset = Int(token.start)
+        for byte in text.utf8 {
+            if stream.bytes[offset] != byte { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    // MARK: - Reads, names, containers
+
+    /// `x["k"]` is a read of `k`; `x[expr]` makes `x` a container.
+    mutating func subscriptRead(_ i: Int) {
+        guard let previous = stream.kind(i - 1) else { return }
+        switch previous {
+        case .identifier:
+            if stream.kind(i - 2) != .dot, stream.kind(i - 2) != .questionDot,
+               keywords.contains(FunctionSkeleton.signature(stream.tokens[i - 1], stream.bytes)) { return }
+        case .rParen, .rBracket, .string:
+            break
+        default:
+            return
+        }
+        if stream.kind(i + 1) == .string, stream.kind(i + 2) == .rBracket {
+            if let key = stream.stringValue(i + 1, language: language) { addRead(key, .`subscript`, i + 1) }
+        } else if previous == .identifier {
+            addContainer(i - 1)
+        }
+    }
+
+    /// `.name` at `i + 1`: a read, or a call whose receiver is a container (`.get("k")` also reads
+    /// `k`); `.info(` and friends open a log call.
+    mutating func member(_ i: Int) {
+        let name = i + 1
+        guard stream.kind(name) == .identifier else { return }
+        guard stream.kind(name + 1) == .lParen else {
+            addRead(stream.text(name), .attribute, name)
+            return
+        }
+        if stream.kind(i - 1) == .identifier { addContainer(i - 1) }
+        if stream.isWord(name, "get"), stream.kind(name + 2) == .string,
+           stream.kind(name + 3) == .rParen || stream.kind(name + 3) == .comma,
+           let key = stream.stringValue(name + 2, language: language)
+        {
+            addRead(key, .getCall, name + 2)
+        }
+        openLogCall(name)
+    }
+
+    /// An identifier that is not a member: comparison words, `for`, a call head, or a plain name.
+    mutating func plainName(_ i: Int) {
+        if let previous = stream.kind(i - 1), previous == .dot || previous == .questionDot { return }
+        if language == .python {
+            switch stream.tokens[i].length {
+            case 2 where stream.isWord(i, "in"):
+                if current.pendingFor == current.depth {
+                    current.pendingFor = -1
+                } else {
+                    current.compared = true
+                    containerAfterIn(i)
+                }
+                return
+            case 2 where stream.isWord(i, "is"):
+                let operand = stream.isWord(i + 1, "not") ? i + 2 : i + 1
+                if !isNothing(operand) { current.compared = true }
+                return
+            case 3 where stream.isWord(i, "for"):
+                current.pendingFor = current.depth
+                return
+            default:
+                break
+            }
+        }
+        if stream.kind(i + 1) == .lParen {
+            openLogCall(i)
+            return
+        }
+        if language == .python, current.depth > 0, stream.kind(i + 1) == .equal { return }
+        if bound.count > current.boundStart { names.append(Int32(i)) }
+    }
+
+    /// `x in a.b.c`: `c` is a container (unless called).
+    /// `None`, `null` or `undefined` at `k`: comparing with it tests presence, not a value.
+    func isNothing(_ k: Int) -> Bool {
+        guard let token = stream.tokens.indices.contains(k) ? stream.tokens[k] : nil, token.kind == .identifier else { return false }
+        switch token.length {
+        case 4: return stream.isWord(k, "None") || stream.isWord(k, "null")
+        case 9: return stream.isWord(k, "undefined")
+        default: return false
+        }
+    }
+
+    private mutating func containerAfterIn(_ i: Int) {
+        guard stream.kind(i + 1) == .identifier else { return }
+        var last = i + 1
+        while let next = stream.kind(last + 1), next == .dot || next == .questionDot, stream.kind(last + 2) == .identifier {
+            last += 2
+        }
+        if stream.kind(last + 1) != .lParen { addContainer(last) }
+    }
+
+    private mutating func openLogCall(_ name: Int) {
+        guard current.logDepth < 0, isLogName(name) else { return }
+        current.logDepth = current.depth
+    }
+
+    /// Names of logging and printing calls, whose string arguments are messages.
+    private func isLogName(_ i: Int) -> Bool {
+        switch stream.tokens[i].length {
+        case 3: return stream.isWord(i, "log")
+        case 4: return stream.isWord(i, "info") || stream.isWord(i, "warn")
+        case 5: return stream.isWord(i, "debug") || stream.isWord(i, "error") || stream.isWord(i, "print")
+            || stream.isWord(i, "fatal") || stream.isWord(i, "trace")
+        case 7: return stream.isWord(i, "warning")
+        case 8: return stream.isWord(i, "critical")
+        case 9: return stream.isWord(i, "exception")
+        default: return false
+        }
+    }
+
+    mutating func addRead(_ name: String, _ form: MemberRead.Form, _ token: Int, boundTo: String? = nil) {
+        if boundTo != nil { bound.append(Int32(reads.count)) }
+        reads.append(MemberRead(name: name, form: form, range: stream.tokens[token].range, boundTo: boundTo))
+        readOwners.append(Int32(current.index))
+    }
+
+    /// Records identifier `k` as a container once per function (`self`, `this`, `cls` never).
+    mutating func addContainer(_ k: Int) {
+        let token = stream.tokens[k]
+        if token.length <= 4, stream.isWord(k, "self") || stream.isWord(k, "this") || stream.isWord(k, "cls") { return }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for offset in Int(token.start)..<Int(token.end) {
+            hash = (hash ^ UInt64(stream.bytes[offset])) &* 0x100_0000_01b3
+        }
+        if seen.count > current.seenStart, seen[current.seenStart...].contains(hash) { return }
+        seen.append(hash)
+        containers.append(NameOccurrence(stream.text(k), token.range))
+    }
+}

@@ -1,0 +1,244 @@
+import Lexing
+import Model
+
+/// Scans a function's body, and the bodies of the functions nested in it, once in token order:
+/// every token belongs to the innermost function whose body contains it, and statements are
+/// tracked per function (a nested function interrupts its parent's statement, which resumes
+/// after it). The result covers the whole outer body.
+struct FunctionBodyScanner {
+    let stream: TokenStream
+    let language: Language
+    /// The outer body first, then the nested ones by start.
+    let spans: [BodySpan]
+    let keywords: KeywordSignatures
+
+    /// A function whose body is being scanned, with its current statement's state and the facts
+    /// collected so far.
+    struct Active {
+        var index: Int
+        var first: Int
+        var last: Int
+        /// Open parentheses and brackets (and Python braces) in the body.
+        var depth = 0
+        /// The next token starts a statement.
+        var fresh = true
+        var statementFirst = -1
+        var compared = false
+        /// First read of the current statement.
+        var readStart = 0
+        /// Start of this function's entries in `names` and `seen`.
+        var namesStart: Int
+        var seenStart: Int
+        /// The local assigned by the statement (token index), or -1.
+        var target = -1
+        /// Depth of a Python `for` whose `in` is still to come, or -1.
+        var pendingFor = -1
+        /// Depth at which a log call's arguments were opened, or -1.
+        var logDepth = -1
+        /// A `raise` / `throw` statement: its strings are messages.
+        var isMessage = false
+        /// Start of this function's entries in `bound`.
+        var boundStart: Int
+
+        init(index: Int, first: Int, last: Int, readStart: Int, namesStart: Int, seenStart: Int, boundStart: Int) {
+            self.index = index
+            self.first = first
+            self.last = last
+            self.readStart = readStart
+            self.namesStart = namesStart
+            self.seenStart = seenStart
+            self.boundStart = boundStart
+        }
+    }
+
+    /// The innermost function being scanned (valid while `isScanning`).
+    var current = Active(index: -1, first: 0, last: -1, readStart: 0, namesStart: 0, seenStart: 0, boundStart: 0)
+    var isScanning = false
+    /// Functions whose bodies contain `current`, innermost last.
+    var suspended: [Active] = []
+    /// Plain names of the open statements (token indices), per function from `namesStart`.
+    var names: [Int32] = []
+    /// Hashes of containers already recorded, per function from `seenStart`.
+    var seen: [UInt64] = []
+    /// Indices in `reads` of reads bound to a local, per function from `boundStart`.
+    var bound: [Int32] = []
+    /// Every read, container and key string of every body, in source order; each function gets
+    /// the slice within its body. `readOwners` says which function's statement a read is in.
+    var reads: [MemberRead] = []
+    var readOwners: [Int32] = []
+    var containers: [NameOccurrence] = []
+    var keyStrings: [NameOccurrence] = []
+    /// Skeleton code of every token of the outer body.
+    var codes: [UInt32] = []
+
+    init(stream: TokenStream, language: Language, spans: [BodySpan]) {
+        self.stream = stream
+        self.language = language
+        self.spans = spans
+        keywords = KeywordSignatures.of(language)
+    }
+
+    mutating func scan() -> FunctionBody {
+        guard let outer = spans.first, outer.first <= outer.last, outer.last < stream.count else { return FunctionBody() }
+        codes.reserveCapacity(outer.last - outer.first + 1)
+        var next = 0
+        var i = outer.first
+        while i <= outer.last {
+            while isScanning, i > current.last { close() }
+            while next < spans.count, spans[next].first <= i {
+                open(next)
+                next += 1
+            }
+            process(i)
+            i += 1
+        }
+        while isScanning { close() }
+        Self.sortByPosition(&reads)
+        Self.sortByPosition(&containers)
+        Self.sortByPosition(&keyStrings)
+        return FunctionBody(reads: reads, containers: containers, keyStrings: keyStrings, skeleton: codes)
+    }
+
+    /// Nearly always sorted already (facts are recorded in token order); sorts when not.
+    private static func sortByPosition<T: Positioned>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for k in 1..<items.count where items[k].range.start < items[k - 1].range.start {
+            items.sort { $0.range.start < $1.range.start }
+            return
+        }
+    }
+
+    private mutating func open(_ index: Int) {
+        var last = spans[index].last
+        if isScanning {
+            last = min(last, current.last)
+            suspended.append(current)
+        }
+        current = Active(index: index, first: spans[index].first, last: last, readStart: reads.count,
+                         namesStart: names.count, seenStart: seen.count, boundStart: bound.count)
+        isScanning = true
+    }
+
+    private mutating func close() {
+        endStatement()
+        if bound.count > current.boundStart { bound.removeSubrange(current.boundStart...) }
+        if names.count > current.namesStart { names.removeSubrange(current.namesStart...) }
+        if seen.count > current.seenStart { seen.removeSubrange(current.seenStart...) }
+        if let outer = suspended.popLast() {
+            current = outer
+        } else {
+            isScanning = false
+        }
+    }
+
+    // MARK: - Tokens
+
+    private mutating func process(_ i: Int) {
+        codes.append(FunctionSkeleton.code(stream, i, keywords: keywords))
+        let token = stream.tokens[i]
+        let kind = token.kind
+        switch language {
+        case .python:
+            switch kind {
+            case .newline, .semicolon:
+                endStatement()
+                return
+            case .indent, .dedent:
+                return
+            case .lBrace:
+                current.depth += 1
+                return
+            case .rBrace:
+                current.depth = max(0, current.depth - 1)
+                return
+            default:
+                break
+            }
+        case .typescript:
+            if token.newlineBefore, current.depth == 0, !current.fresh { endStatement() }
+            switch kind {
+            case .semicolon:
+                endStatement()
+                return
+            case .lBrace:
+                if current.depth == 0 { endStatement() } else { current.depth += 1 }
+                return
+            case .rBrace:
+                if current.depth == 0 { endStatement() } else { current.depth -= 1 }
+                return
+            default:
+                break
+            }
+        }
+        if current.fresh { startStatement(i) }
+        switch kind {
+        case .lBracket:
+            subscriptRead(i)
+            current.depth += 1
+        case .lParen:
+            current.depth += 1
+        case .rParen, .rBracket:
+            closeBracket()
+        case .templateHead:
+            keyPiece(i)
+            current.depth += 1
+        case .templateMiddle:
+            keyPiece(i)
+        case .templateTail:
+            keyPiece(i)
+            closeBracket()
+        case .dot, .questionDot:
+            member(i)
+        case .identifier:
+            plainName(i)
+        case .string:
+            keyString(i)
+        case .operator:
+            if isComparison(i), !isNothing(i + 1), !isNothing(i - 1) { current.compared = true }
+        default:
+            break
+        }
+    }
+
+    private mutating func closeBracket() {
+        current.depth = max(0, current.depth - 1)
+        if current.logDepth >= 0, current.depth <= current.logDepth { current.logDepth = -1 }
+    }
+
+    /// A comparison operator: `== != <= >= === !==`; `<` / `>` in Python, and in TypeScript only
+    /// with white space on both sides (not type arguments, not JSX tags). The caller leaves out
+    /// presence tests (`== None`, `!== undefined`).
+    private func isComparison(_ i: Int) -> Bool {
+        let token = stream.tokens[i]
+        let start = Int(token.start)
+        let bytes = stream.bytes
+        let first = bytes[start]
+        switch token.length {
+        case 1:
+            guard first == UInt8(ascii: "<") || first == UInt8(ascii: ">") else { return false }
+            if language == .python { return true }
+            return start > 0 && start + 1 < bytes.count && Self.isSpace(bytes[start - 1]) && Self.isSpace(bytes[start + 1])
+        case 2:
+            return bytes[start + 1] == UInt8(ascii: "=") && (first == UInt8(ascii: "=") || first == UInt8(ascii: "!")
+                || first == UInt8(ascii: "<") || first == UInt8(ascii: ">"))
+        case 3:
+            return (first == UInt8(ascii: "=") || first == UInt8(ascii: "!")) && bytes[start + 1] == UInt8(ascii: "=")
+                && bytes[start + 2] == UInt8(ascii: "=")
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+}
+
+/// Facts with a source position, kept sorted by it.
+protocol Positioned {
+    var range: ByteRange { get }
+}
+
+extension MemberRead: Positioned {}
+extension NameOccurrence: Positioned {}

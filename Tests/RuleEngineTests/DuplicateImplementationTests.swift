@@ -1,0 +1,311 @@
+import Facts
+import Model
+import Testing
+@testable import RuleEngine
+
+private let rule = "jwt-duplicate-implementation"
+
+/// Re-implementations are reported, with the evidence that they do the work themselves.
+@Suite struct DuplicateImplementationPythonTests {
+    @Test func libraryCallInAModuleFunction() {
+        let code = """
+            import jwt
+            from app.services.key_manager import KeyManager
+
+            def validate_token(token: str):
+                key_manager = KeyManager()
+                secret = key_manager.get_key("jwt_secret")
+                return jwt.decode(token, secret, algorithms=['HS256'])
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "4: `validate_token` re-implements an auth-service token operation (calls jwt.decode)",
+        ])
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["validate_token"])
+    }
+
+    @Test func claimComparedInAClassMethod() {
+        let code = """
+            import time
+
+            class TokenValidator:
+                def validate_token(self, payload):
+                    if payload["exp"] < time.time():
+                        raise TokenExpired()
+                    if payload.get("iss") != self.issuer:
+                        raise BadIssuer()
+                    return payload
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "4: `TokenValidator.validate_token` re-implements an auth-service token operation (checks claim exp; checks claim iss)",
+        ])
+    }
+
+    @Test func everyKindOfEvidenceInOrder() {
+        let code = """
+            from jose import jwt as jose_jwt
+
+            class AuthClientCore:
+                async def verify_jwt(self, token):
+                    claims = jose_jwt.decode(token, self.key)
+                    expires = claims.get("exp", 0)
+                    if claims.aud not in self.audiences or expires < now():
+                        return None
+                    if claims["jti"] in self._revoked_jtis:
+                        return None
+                    return claims
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "4: `AuthClientCore.verify_jwt` re-implements an auth-service token operation (calls jose.jwt.decode; "
+                + "checks claim exp; checks claim aud; checks claim jti; keeps revocation store _revoked_jtis)",
+        ])
+    }
+
+    @Test func revocationStoresInEveryForm() {
+        let code = """
+            class Revoker:
+                def revoke_token(self, jti):
+                    self._blacklist.add(jti)
+
+                def is_token_revoked(self, jti):
+                    return jti in REVOKED_TOKENS
+
+                async def blacklist_token(self, jti, ttl):
+                    await self.redis.setex(f"jwt:blacklist:{jti}", ttl, "1")
+
+                def is_blacklisted(self, jti):
+                    return self.redis.sismember("token_denylist", jti)
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "2: `Revoker.revoke_token` re-implements an auth-service token operation (keeps revocation store _blacklist)",
+            "5: `Revoker.is_token_revoked` re-implements an auth-service token operation (keeps revocation store REVOKED_TOKENS)",
+            "8: `Revoker.blacklist_token` re-implements an auth-service token operation (keeps revocation store \"jwt:blacklist:\")",
+            "11: `Revoker.is_blacklisted` re-implements an auth-service token operation (keeps revocation store \"token_denylist\")",
+        ])
+    }
+
+    @Test func evidenceInANestedHelperCountsForTheOperation() {
+        let code = """
+            import jwt
+
+            def create_access_token(user):
+                def _sign(claims):
+                    return jwt.encode(claims, KEY)
+                return _sign({"sub": user.id})
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "3: `create_access_token` re-implements an auth-service token operation (calls jwt.encode)",
+        ])
+    }
+
+    @Test func localHelpersCountWhenTheOperationHasNoEvidenceOfItsOwn() {
+        let code = """
+            import jwt
+
+            def _decode_locally(token):
+                return jwt.decode(token, KEY, algorithms=["HS256"])
+
+            class Client:
+                async def validate_token(self, token):
+                    if self._breaker.open:
+                        return await asyncio.to_thread(self._validate_locally, token)
+                    return await self._http.post("/validate", json={"token": token})
+
+                def _validate_locally(self, token):
+                    claims = jwt.decode(token, KEY)
+                    return claims if claims["exp"] > time.time() else None
+
+                def refresh_token(self, token):
+                    return self._refresh(token)
+
+                def _refresh(self, token):
+                    return self._http.post("/refresh", json={"token": token})
+
+            def verify_token(token):
+                return _decode_locally(token)
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule) == [
+            "7: `Client.validate_token` re-implements an auth-service token operation "
+                + "(calls jwt.decode via _validate_locally; checks claim exp via _validate_locally)",
+            "22: `verify_token` re-implements an auth-service token operation (calls jwt.decode via _decode_locally)",
+        ])
+    }
+
+    @Test func aHelperThatIsAnOperationIsReportedOnlyItself() {
+        let code = """
+            import jwt
+            class KeyManager:
+                def verify_token(self, token):
+                    if USE_UNIFIED_AUTH:
+                        return get_unified_auth().validate_token(token)
+                    return self._verify_token_legacy(token)
+
+                def _verify_token_legacy(self, token):
+                    return jwt.decode(token, self.key)
+            """
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["_verify_token_legacy"])
+    }
+
+    @Test func claimBoundToALocalAndComparedLater() {
+        let code = """
+            def check_token(payload):
+                exp = payload.get("exp")
+                if exp is None or exp < time.time():
+                    return False
+                return True
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).count == 1)
+    }
+
+    @Test func decoratedAsyncAndOneLineDefinitions() {
+        let code = """
+            import jwt
+            class S:
+                @staticmethod
+                @lru_cache(maxsize=1)
+                async def decode_token(t): return jwt.decode(t, K, algorithms=["HS256"])
+            extract_user_id = lambda t: jwt.decode(t, K)["sub"]
+            """
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["decode_token", "extract_user_id"])
+    }
+
+    @Test func groupKeyIsTheNormalisedNameAndShapeIsSet() {
+        let code = "import jwt\nclass A:\n    def validate_access_token(self, t):\n        return jwt.decode(t, self.key, algorithms=['HS256'])\n"
+        let hits = RuleProbe.hits(code, .python, rule: rule)
+        #expect(hits.map(\.groupKey) == ["validateaccesstoken"])
+        #expect(hits[0].shape.count >= 8)
+        #expect(hits[0].shape == hits[0].shape.sorted())
+    }
+}
+
+/// Wrappers and look-alikes stay silent.
+@Suite struct DuplicateImplementationPythonSilenceTests {
+    @Test func delegatingWrappersWithLoggingErrorsAndShaping() {
+        let code = """
+            from auth_service.auth_core.unified_auth_interface import get_unified_auth
+            import jwt
+
+            def validate_token(token: str):
+                logger.debug("validating %s", token[:8])
+                token = token.removeprefix("Bearer ").strip()
+                try:
+                    return get_unified_auth().validate_token(token, token_type="access", check_blacklist=True)
+                except AuthError as exc:
+                    raise jwt.InvalidTokenError("token rejected") from exc
+                except jwt.ExpiredSignatureError:
+                    raise HTTPException(401)
+
+            class AuthClient:
+                async def validate_token(self, token):
+                    if self._circuit_breaker.is_open or len(token) > 4096:
+                        raise ServiceUnavailable("auth down")
+                    if self.blacklist_enabled and token_type != "access":
+                        return None
+                    result = await self._auth_service.validate_token(token, check_revoked=True)
+                    revoked = result.get("revoked")
+                    if result is None or revoked:
+                        logger.info("token_revoked", user=result["sub"])
+                        raise TokenRevokedError()
+                    return {"user_id": result["sub"], "blacklisted": False, "exp": result["exp"]}
+
+                def extract_user_id(self, token):
+                    payload = self.auth_client.validate_token(token)
+                    user_id = payload.get("sub") if payload else None
+                    if user_id is None or payload.get("exp") is None:
+                        raise HTTPException(401, "missing claims")
+                    return user_id
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+    }
+
+    @Test func evidenceInsideADelegateCallDoesNotCount() {
+        let code = """
+            def validate_token(token, claims):
+                return get_unified_auth().validate_token(token, strict=claims["exp"] < time.time(), store=BLACKLIST[0])
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+    }
+
+    @Test func csrfAndFormTokensWithoutEvidence() {
+        let code = """
+            def validate_form_token(form):
+                return form.get("csrf") == session.get("csrf")
+
+            def validate_csrf_token(token):
+                if time.time() > session["csrf_expires"]:
+                    return False
+                return hmac.compare_digest(token, session["csrf_token"])
+
+            def generate_reset_token(user):
+                return secrets.token_urlsafe(32)
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+    }
+
+    @Test func stubsProtocolsAndAbstractMethods() {
+        let code = """
+            class TokenValidator(Protocol):
+                def validate_token(self, token: str) -> dict: ...
+
+            class Base(ABC):
+                @abstractmethod
+                def verify_token(self, token):
+                    \"\"\"Checks exp < now and the blacklist.\"\"\"
+                    raise NotImplementedError("verify_token: exp checked by subclasses")
+
+                def decode_token(self, token):
+                    pass
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+    }
+
+    @Test func namesThatAreNotOperationsAndTheSSOTItself() {
+        let code = "import jwt\n\ndef decode(token):\n    return jwt.decode(token, KEY)\n\ndef handle(p):\n    return p['exp'] < 1\n"
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+        let ssot = "import jwt\n\ndef validate_token(token):\n    return jwt.decode(token, KEY)\n"
+        #expect(RuleProbe.messages(ssot, .python, rule: rule, path: "auth_service/auth_core/core/jwt_handler.py").isEmpty)
+        #expect(RuleProbe.messages(ssot, .python, rule: rule, path: "auth_service/auth_core/core/jwt_handler_v1.py").count == 1)
+    }
+
+    @Test func claimReadsWithoutComparisonAndComparisonsWithoutClaims() {
+        let code = """
+            def refresh_token(self, payload):
+                user_id = payload["sub"]
+                expires = payload.exp
+                if self.attempts > 3:
+                    raise TooMany()
+                return self.auth_client.refresh(user_id, expires)
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+    }
+
+    @Test func pythonTestFunctionsTestOperationsTheyDoNotImplementThem() {
+        let code = """
+            import jwt
+
+            def test_refresh_token_is_not_an_access_token(handler):
+                claims = jwt.decode(handler.create_refresh_token("u1"), options={"verify_signature": False})
+                assert claims["sub"] == "u1"
+
+            class TestTokens(unittest.TestCase):
+                def testValidateToken(self):
+                    self.assertTrue(jwt.decode(make(), KEY)["exp"] > 0)
+
+            def create_test_token(claims):
+                return jwt.encode(claims, "k")
+
+            def testing_validate_token(t):
+                return jwt.decode(t, KEY)
+            """
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["create_test_token", "testing_validate_token"])
+    }
+
+    @Test func textInCommentsAndStringsIsNotCode() {
+        let code = """
+            def validate_token(token):
+                # return jwt.decode(token, KEY) if payload["exp"] < now
+                doc = "jwt.decode(token) and payload['exp'] < now"
+                return get_unified_auth().validate_token(token)
+            """
+        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+    }
+}
