@@ -30,7 +30,8 @@ public enum DuplicateGrouping {
                 for member in group {
                     let others = group.filter { $0 != member }.map {
                         RelatedLocation(path: findings[$0].path, location: findings[$0].location,
-                                        message: relatedPrefix + "`\(subject(of: findings[$0]))`")
+                                        message: relatedPrefix + "`\(subject(of: findings[$0]))`",
+                                        utf16Location: findings[$0].utf16Location)
                     }
                     result[member].relatedLocations = (result[member].relatedLocations + others).sorted()
                 }
