@@ -14,33 +14,33 @@ extension ValueScanner {
         case .equal?, .lParen?: return
         default: break
         }
-        guard let (receiver, start) = receiverText(endingAt: i - 2) else { return }
+        guard let (receiver, start) = tokens.receiverText(endingAt: i - 2) else { return }
         values.settingReads.append(SettingRead(form: .attribute, receiver: receiver,
-                                               qualifiedReceiver: CallResolver.resolve(receiver, bindings: facts.bindings),
+                                               qualifiedReceiver: CallResolver.resolve(receiver, bindings: bindings),
                                                name: stream.text(i), range: stream.range(start, i)))
     }
 
     /// `receiver["NAME"]` read (not assigned or deleted), the key at token `key`.
     mutating func subscriptRead(key: Int, open: Int) {
         guard stream.isEnvVarShaped(stream.contentRange(key)), stream.kind(key + 2) != .equal,
-              let (receiver, start) = receiverText(endingAt: open - 1), !stream.isWord(start - 1, "del"),
+              let (receiver, start) = tokens.receiverText(endingAt: open - 1), !stream.isWord(start - 1, "del"),
               let name = stream.stringValue(key, language: language) else { return }
         values.settingReads.append(SettingRead(form: .subscript, receiver: receiver,
-                                               qualifiedReceiver: CallResolver.resolve(receiver, bindings: facts.bindings),
+                                               qualifiedReceiver: CallResolver.resolve(receiver, bindings: bindings),
                                                name: name, range: stream.range(start, key + 1)))
     }
 
     /// TS `const { NAME, OTHER: x, THIRD = 'd' } = receiver` (the `=` at `eq`): one read per
     /// environment-variable-shaped key.
     mutating func destructuringRead(_ eq: Int) {
-        guard let open = opener(of: eq - 1), stream.kind(eq + 1) == .identifier else { return }
+        guard let open = tokens.opener(of: eq - 1), stream.kind(eq + 1) == .identifier else { return }
         var end = eq + 1
         while stream.kind(end + 1) == .dot || stream.kind(end + 1) == .questionDot, stream.kind(end + 2) == .identifier { end += 2 }
         if let next = stream.kind(end + 1), next != .semicolon, next != .rBrace, next != .comma,
            !stream.tokens[end + 1].newlineBefore { return }
         var receiver = stream.text(eq + 1)
         _ = stream.appendMembers(to: &receiver, from: eq + 2, optional: true)
-        let qualified = CallResolver.resolve(receiver, bindings: facts.bindings)
+        let qualified = CallResolver.resolve(receiver, bindings: bindings)
         var depth = 0
         for k in (open + 1)..<(eq - 1) {
             switch stream.kind(k) {
@@ -57,56 +57,30 @@ extension ValueScanner {
 
     /// The settings read that ends just before the fallback operator at `op`:
     /// `process.env.NAME`, `process.env["NAME"]`, `os.getenv("NAME")`, `getattr(cfg, "NAME")`.
-    func settingRead(endingBefore op: Int) -> EnvDefault? {
+    mutating func settingRead(endingBefore op: Int) -> EnvDefault? {
         var end = op - 1
         if language == .typescript, stream.isOperator(end, "!") { end -= 1 }
         switch stream.kind(end) {
         case .identifier?:
             guard stream.kind(end - 1) == .dot || stream.kind(end - 1) == .questionDot,
-                  let (receiver, _) = receiverText(endingAt: end - 2) else { return nil }
-            return EnvDefault(reader: receiver, qualifiedReader: CallResolver.resolve(receiver, bindings: facts.bindings),
+                  let (receiver, _) = tokens.receiverText(endingAt: end - 2) else { return nil }
+            return EnvDefault(reader: receiver, qualifiedReader: CallResolver.resolve(receiver, bindings: bindings),
                               name: stream.text(end))
         case .rBracket?:
             guard stream.kind(end - 1) == .string, stream.kind(end - 2) == .lBracket,
-                  let (receiver, _) = receiverText(endingAt: end - 3),
+                  let (receiver, _) = tokens.receiverText(endingAt: end - 3),
                   let name = stream.stringValue(end - 1, language: language) else { return nil }
-            return EnvDefault(reader: receiver, qualifiedReader: CallResolver.resolve(receiver, bindings: facts.bindings),
+            return EnvDefault(reader: receiver, qualifiedReader: CallResolver.resolve(receiver, bindings: bindings),
                               name: name)
         case .rParen?:
             let close = Int(stream.tokens[end].end)
-            guard let call = facts.calls.last(where: { $0.range.end == close }),
+            guard let call = calls.last(where: { $0.range.end == close }),
                   let name = call.arguments.first(where: { $0.keyword == nil && $0.stringValue != nil })?.stringValue
             else { return nil }
             return EnvDefault(reader: call.callee, qualifiedReader: call.qualifiedName, name: name)
         default:
             return nil
         }
-    }
-
-    /// The receiver chain ending at token `last`, written like call names (`os.environ`,
-    /// `get_settings()`, `this.config`), and its first token.
-    func receiverText(endingAt last: Int) -> (String, Int)? {
-        var text = ""
-        var k = last
-        var steps = 0
-        while steps < 16 {
-            steps += 1
-            switch stream.kind(k) {
-            case .identifier?:
-                text = stream.text(k) + text
-                guard stream.kind(k - 1) == .dot || stream.kind(k - 1) == .questionDot else { return (text, k) }
-                text = "." + text
-                k -= 2
-            case .rParen?, .rBracket?:
-                guard let open = opener(of: k), stream.kind(open - 1) == .identifier || stream.kind(open - 1) == .rParen
-                else { return nil }
-                text = (stream.kind(k) == .rParen ? "()" : "[]") + text
-                k = open - 1
-            default:
-                return nil
-            }
-        }
-        return nil
     }
 
     // MARK: - Class fields
@@ -143,7 +117,7 @@ extension ValueScanner {
     mutating func addCallDefaults() {
         var byContent: [Int: Int] = [:]
         var indexed = false
-        for call in facts.calls where call.arguments.count >= 2 {
+        for call in calls where call.arguments.count >= 2 {
             var previous: String?
             var lastName: String?
             for argument in call.arguments {

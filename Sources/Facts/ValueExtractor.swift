@@ -14,48 +14,26 @@ enum ValueExtractor {
 }
 
 /// The state of the pass. Extensions add literals, assignment targets and settings reads.
+///
+/// Its methods are `mutating` and ask `tokens` (which has no state) every token-level question:
+/// a non-mutating method of this large struct would be handed a copy of it on every call.
 struct ValueScanner {
-    /// What an open bracket is.
-    enum OpenKind: UInt8 {
-        /// `f(` — a call's arguments (JS also `new F(`).
-        case call
-        /// `def f(`, `function f(` — parameters.
-        case params
-        /// `(` of a grouping, tuple, condition or arrow parameter list.
-        case group
-        /// `x[` — a subscript.
-        case `subscript`
-        /// `[` of a list or array display.
-        case list
-        /// `{` of a Python dict/set display or a JS object literal.
-        case dict
-        /// `{` of a JS block (or anything not known to be an object).
-        case block
-        case classBody
-        case functionBody
-        /// An f-string or template literal substitution.
-        case template
-    }
-
-    struct Open {
-        var index: Int
-        var kind: OpenKind
-        /// The scope this bracket opened (class or function body), or -1.
-        var scope: Int32
-    }
-
+    let tokens: ValueTokens
     let stream: TokenStream
     let language: Language
-    let facts: FileFacts
+    let bindings: [String: String]
+    let calls: [CallFact]
     var values = ValueFacts()
     var opens: [Open] = []
     /// Open class and function scopes, innermost last (indices into `values.scopes`).
     var scopeStack: [Int32] = []
+    /// Whether the innermost open scope is a class body (kept in step with `scopeStack`).
+    var scopeIsClass: [Bool] = []
     /// Python: for each open indented block, whether it opened a scope.
     var indentOpensScope: [Bool] = []
     /// Python: a `class`/`def` whose block has not started yet.
     var pendingScope: Int32 = -1
-    /// TypeScript: a `class` whose body `{` has not been seen (its bracket depth and name).
+    /// TypeScript: a `class`/`enum` whose body `{` has not been seen (its bracket depth and name).
     var pendingClassDepth = -1
     var pendingClassName = ""
     /// TypeScript: a `)` followed by `:` (a return type): a `{` at this depth is a function body.
@@ -68,9 +46,11 @@ struct ValueScanner {
     var lastTarget: TargetInfo?
 
     init(stream: TokenStream, facts: FileFacts) {
+        tokens = ValueTokens(stream: stream, language: facts.language)
         self.stream = stream
-        self.language = facts.language
-        self.facts = facts
+        language = facts.language
+        bindings = facts.bindings
+        calls = facts.calls
     }
 
     mutating func run() {
@@ -82,7 +62,7 @@ struct ValueScanner {
             case .rParen, .rBracket, .rBrace, .templateTail: close(i)
             case .string: literal(i)
             case .equal: equal(i)
-            case .identifier: identifier(i)
+            case .identifier: if mayMatter(i) { identifier(i) }
             case .indent: indent()
             case .dedent: dedent(i)
             case .newline: newline(i)
@@ -98,18 +78,34 @@ struct ValueScanner {
 
     /// The innermost open function scope, or -1 (module or class level).
     var currentFunction: Int32 {
-        guard let top = scopeStack.last, values.scopes[Int(top)].kind == .function else { return -1 }
+        guard let top = scopeStack.last, scopeIsClass.last == false else { return -1 }
         return top
     }
 
     /// Whether statements here are directly in a class body (Python: blocks such as
     /// `if TYPE_CHECKING:` inside the body count; TS: the class body's own brace).
     var isClassLevel: Bool {
-        guard let top = scopeStack.last, values.scopes[Int(top)].kind == .classBody else { return false }
+        guard scopeIsClass.last == true else { return false }
         return language == .python ? opens.isEmpty : opens.last?.kind == .classBody
     }
 
     // MARK: - Identifiers
+
+    /// A cheap filter before `identifier(_:)`: an upper-case member name, a name at the start
+    /// of a Python statement, or a TS word as long as `class`/`enum`.
+    @inline(__always)
+    private func mayMatter(_ i: Int) -> Bool {
+        let token = stream.tokens[i]
+        let before = i > 0 ? stream.tokens[i - 1].kind : .newline
+        if before == .dot || before == .questionDot {
+            let first = stream.bytes[Int(token.start)]
+            return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+        }
+        switch language {
+        case .python: return before == .newline || before == .indent || before == .dedent || token.length == 3
+        case .typescript: return token.length == 4 || token.length == 5
+        }
+    }
 
     private mutating func identifier(_ i: Int) {
         let before = stream.kind(i - 1)
@@ -129,7 +125,9 @@ struct ValueScanner {
                 fieldDeclaration(i)
             }
         case .typescript:
-            if stream.isWord(i, "class"), stream.kind(i + 1) != .colon {
+            // An `enum` body is recorded like a class body: its members are class fields.
+            if stream.isWord(i, "class") || (stream.isWord(i, "enum") && stream.kind(i + 1) == .identifier),
+               stream.kind(i + 1) != .colon {
                 pendingClassDepth = opens.count
                 pendingClassName = stream.kind(i + 1) == .identifier && !stream.isWord(i + 1, "extends")
                     && !stream.isWord(i + 1, "implements") ? stream.text(i + 1) : ""
@@ -142,16 +140,27 @@ struct ValueScanner {
     private mutating func open(_ i: Int) {
         var kind: OpenKind
         switch stream.tokens[i].kind {
-        case .lParen: kind = parenKind(i)
-        case .lBracket: kind = bracketKind(i)
-        case .lBrace: kind = language == .python ? .dict : braceKind(i)
-        default: kind = .template
+        case .lParen:
+            kind = tokens.parenKind(i)
+        case .lBracket:
+            kind = tokens.bracketKind(i)
+        case .lBrace where language == .python:
+            kind = .dict
+        case .lBrace:
+            if pendingClassDepth == opens.count, tokens.mayOpenClassBody(i) {
+                kind = .classBody
+            } else {
+                kind = tokens.braceKind(i, lastClose: lastClose, lastCloseOpen: lastCloseOpen,
+                                        afterReturnType: pendingFunctionDepth == opens.count, outer: opens.last?.kind)
+            }
+        default:
+            kind = .template
         }
         var scope: Int32 = -1
         if kind == .classBody || kind == .functionBody {
             scope = addScope(kind == .classBody ? .classBody : .function, start: Int(stream.tokens[i].start),
                              name: kind == .classBody ? pendingClassName : "")
-            scopeStack.append(scope)
+            pushScope(scope, isClass: kind == .classBody)
             if kind == .classBody { pendingClassDepth = -1 }
         }
         if kind == .classBody || kind == .functionBody || kind == .block || kind == .dict { pendingFunctionDepth = -1 }
@@ -162,96 +171,28 @@ struct ValueScanner {
         guard let open = opens.popLast() else { return }
         if open.scope >= 0 {
             values.scopes[Int(open.scope)].end = stream.tokens[i].end
-            if scopeStack.last == open.scope { scopeStack.removeLast() }
+            if scopeStack.last == open.scope { popScope() }
         }
         guard language == .typescript, stream.tokens[i].kind == .rParen else { return }
         lastClose = i
         lastCloseOpen = open.index
-        if stream.kind(i + 1) == .colon, open.kind == .params || isCallableHead(open.index - 1) {
+        if stream.kind(i + 1) == .colon, open.kind == .params || tokens.isCallableHead(open.index - 1) {
             pendingFunctionDepth = opens.count
         }
     }
 
-    /// Python `(`: parameters after `def name`, a call after a name or a closing bracket,
-    /// otherwise a grouping or tuple. TS: the same, with `function` and generic `>(`.
-    private func parenKind(_ i: Int) -> OpenKind {
-        let before = stream.kind(i - 1)
-        if language == .python {
-            if before == .identifier, stream.isWord(i - 2, "def") { return .params }
-        } else if stream.isWord(i - 1, "function") || (before == .identifier && stream.isWord(i - 2, "function")) {
-            return .params
-        }
-        switch before {
-        case .identifier: return isKeyword(i - 1) ? .group : .call
-        case .rParen, .rBracket, .questionDot: return .call
-        case .string: return language == .python ? .call : .group
-        case .operator: return language == .typescript && stream.isOperator(i - 1, ">") ? .call : .group
-        default: return .group
-        }
-    }
-
-    private func bracketKind(_ i: Int) -> OpenKind {
-        switch stream.kind(i - 1) {
-        case .identifier: return isKeyword(i - 1) ? .list : .subscript
-        case .rParen, .rBracket, .string, .templateTail: return .subscript
-        case .rBrace: return language == .python ? .subscript : .list
-        default: return .list
-        }
-    }
-
-    /// TS `{`: a class body, a function body (after `=>`, a parameter list or a return type), an
-    /// object literal (where an expression is expected), or a block.
-    private func braceKind(_ i: Int) -> OpenKind {
-        if pendingClassDepth == opens.count { return .classBody }
-        let before = stream.kind(i - 1)
-        if before == .arrow { return .functionBody }
-        if before == .rParen, lastClose == i - 1 {
-            return stream.isWord(lastCloseOpen - 1, "function") || isCallableHead(lastCloseOpen - 1) ? .functionBody : .block
-        }
-        if pendingFunctionDepth == opens.count { return .functionBody }
-        switch before {
-        case .colon:
-            let outer = opens.last?.kind
-            return outer == nil || outer == .block || outer == .classBody || outer == .functionBody ? .block : .dict
-        case .equal, .lParen, .comma, .lBracket, .templateHead, .templateMiddle, .operator: return .dict
-        case .identifier:
-            return stream.isWord(i - 1, "return") || stream.isWord(i - 1, "default") || stream.isWord(i - 1, "yield")
-                || stream.isWord(i - 1, "await") ? .dict : .block
-        default: return .block
-        }
-    }
-
-    /// Whether token `k` (before a `(`) names something callable rather than a control keyword.
-    private func isCallableHead(_ k: Int) -> Bool {
-        switch stream.kind(k) {
-        case .identifier: return !isKeyword(k)
-        case .operator: return stream.isOperator(k, ">")
-        default: return false
-        }
-    }
-
-    /// Keywords that may precede `(` or `[` without making a call or subscript.
-    func isKeyword(_ k: Int) -> Bool {
-        guard stream.kind(k) == .identifier else { return false }
-        let length = stream.tokens[k].length
-        guard length >= 2, length <= 10 else { return false }
-        switch language {
-        case .python:
-            return stream.isWord(k, "in") || stream.isWord(k, "if") || stream.isWord(k, "or") || stream.isWord(k, "and")
-                || stream.isWord(k, "not") || stream.isWord(k, "is") || stream.isWord(k, "elif") || stream.isWord(k, "return")
-                || stream.isWord(k, "while") || stream.isWord(k, "assert") || stream.isWord(k, "yield") || stream.isWord(k, "await")
-                || stream.isWord(k, "else") || stream.isWord(k, "for") || stream.isWord(k, "with") || stream.isWord(k, "del")
-                || stream.isWord(k, "lambda") || stream.isWord(k, "except") || stream.isWord(k, "raise") || stream.isWord(k, "from")
-        case .typescript:
-            return stream.isWord(k, "if") || stream.isWord(k, "for") || stream.isWord(k, "while") || stream.isWord(k, "switch")
-                || stream.isWord(k, "catch") || stream.isWord(k, "with") || stream.isWord(k, "return") || stream.isWord(k, "typeof")
-                || stream.isWord(k, "in") || stream.isWord(k, "of") || stream.isWord(k, "await") || stream.isWord(k, "yield")
-                || stream.isWord(k, "case") || stream.isWord(k, "void") || stream.isWord(k, "delete") || stream.isWord(k, "throw")
-                || stream.isWord(k, "else") || stream.isWord(k, "do") || stream.isWord(k, "instanceof")
-        }
-    }
-
     // MARK: - Scopes
+
+    private mutating func pushScope(_ scope: Int32, isClass: Bool) {
+        scopeStack.append(scope)
+        scopeIsClass.append(isClass)
+    }
+
+    @discardableResult
+    private mutating func popScope() -> Int32? {
+        scopeIsClass.removeLast()
+        return scopeStack.popLast()
+    }
 
     mutating func addScope(_ kind: ValueScope.Kind, start: Int, name: String, bases: [String] = []) -> Int32 {
         let index = Int32(values.scopes.count)
@@ -266,7 +207,8 @@ struct ValueScanner {
         guard stream.kind(keyword + 1) == .identifier else { return }
         let start = Int(stream.tokens[stream.isWord(keyword - 1, "async") ? keyword - 1 : keyword].start)
         if kind == .classBody {
-            pendingScope = addScope(.classBody, start: start, name: stream.text(keyword + 1), bases: classBases(keyword + 2))
+            let bases = tokens.classBases(keyword + 2)
+            pendingScope = addScope(.classBody, start: start, name: stream.text(keyword + 1), bases: bases)
         } else {
             pendingScope = addScope(.function, start: start, name: "")
             parameterKills(open: keyword + 2, function: pendingScope)
@@ -275,7 +217,7 @@ struct ValueScanner {
 
     private mutating func indent() {
         if pendingScope >= 0 {
-            scopeStack.append(pendingScope)
+            pushScope(pendingScope, isClass: values.scopes[Int(pendingScope)].kind == .classBody)
             indentOpensScope.append(true)
             pendingScope = -1
         } else {
@@ -284,7 +226,7 @@ struct ValueScanner {
     }
 
     private mutating func dedent(_ i: Int) {
-        guard let opened = indentOpensScope.popLast(), opened, let scope = scopeStack.popLast() else { return }
+        guard let opened = indentOpensScope.popLast(), opened, !scopeStack.isEmpty, let scope = popScope() else { return }
         values.scopes[Int(scope)].end = stream.tokens[i].start
     }
 

@@ -14,7 +14,8 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
     public var settings: [String]
     public var readers: [Language: [NamePattern]]
     public var attributeReads: Bool
-    private var settingPatterns: [NamePattern]
+    private var settingNames: NameSet
+    private var readerNames: [Language: NameSet]
 
     /// Reads the rule's `match` object (the caller calls `finish()` on it afterwards).
     init(_ reader: JSONObjectReader) throws(JSONSchemaError) {
@@ -25,11 +26,12 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
             throw reader.error("a setting pattern is a name without spaces (\"JWT_SECRET\", \"*_JWT_SECRET\")", key: "settings")
                 .at(reader.path(of: "settings", index: index))
         }
-        settingPatterns = settings.map(NamePattern.init)
+        settingNames = NameSet(settings)
         guard let readers = try Self.patternsPerLanguage(reader, key: "readers") else {
             throw reader.error("missing required key \"readers\"")
         }
         self.readers = readers
+        readerNames = readers.mapValues { NameSet($0.map(\.pattern)) }
         attributeReads = try reader.optionalBool("attributeReads") ?? false
     }
 
@@ -66,19 +68,20 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
     // MARK: - Evaluation
 
     func evaluate(_ facts: FileFacts, rule: Rule) -> [RuleHit] {
-        let readers = self.readers[facts.language] ?? []
+        let readers = readerNames[facts.language] ?? NameSet([])
         let values = facts.values
         var hits: [RuleHit] = []
         func isReader(_ name: String, _ qualified: String?) -> Bool {
-            readers.contains { $0.matches(name) || qualified.map($0.matches) == true }
+            readers.contains(name) || qualified.map(readers.contains) == true
         }
         func report(_ name: String, at range: ByteRange) {
             hits.append(Evaluator.hit(rule, range: range, values: ["setting": name]))
         }
         if !readers.isEmpty {
-            for call in facts.calls where isReader(call.callee, call.qualifiedName) {
-                guard let name = call.arguments.first(where: { $0.keyword == nil && $0.stringValue != nil })?.stringValue,
-                      isSetting(name) else { continue }
+            // The setting name first: most calls have no string argument at all.
+            for call in facts.calls {
+                guard let name = Self.firstString(call.arguments), isSetting(name),
+                      isReader(call.callee, call.qualifiedName) else { continue }
                 report(name, at: call.range)
             }
         }
@@ -104,16 +107,24 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
     }
 
     private func isSetting(_ name: String) -> Bool {
-        settingPatterns.contains { $0.matches(name) }
+        settingNames.contains(name)
     }
 
-    /// Names that the file defines as constants holding their own name (`JWT_SECRET =
-    /// "JWT_SECRET"` in an enum or a keys class), and `Class.NAME` for members of enum classes:
-    /// reading them reads a key name, not the setting.
+    /// The first positional string argument (`os.getenv("X")` → `X`, `getattr(s, "X")` → `X`).
+    private static func firstString(_ arguments: [ArgumentFact]) -> String? {
+        for argument in arguments where argument.keyword == nil {
+            if let value = argument.stringValue { return value }
+        }
+        return nil
+    }
+
+    /// Names that the file defines as class fields holding their own name (`JWT_SECRET =
+    /// "JWT_SECRET"` in an enum or a keys class), and `Class.NAME` for members of Python enum
+    /// classes: reading them reads a key name, not the setting.
     private func nameConstants(_ values: ValueFacts) -> Set<String> {
         var names: Set<String> = []
         for literal in values.literals {
-            guard let target = literal.target,
+            guard let target = literal.target, target.kind == .classField,
                   SecretValues.normalised(literal.value) == SecretValues.normalised(target.name) else { continue }
             names.insert(target.name)
         }
@@ -126,5 +137,27 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
     /// `Enum`, `enum.Enum`, `str, Enum`, `IntEnum`, `StrEnum`.
     static func isEnum(_ bases: [String]) -> Bool {
         bases.contains { $0.hasSuffix("Enum") }
+    }
+}
+
+/// Name patterns split for speed: names without `*` in a set, the others matched one by one.
+struct NameSet: Sendable, Equatable {
+    private var exact: Set<String> = []
+    private var patterns: [NamePattern] = []
+
+    init(_ names: [String]) {
+        for name in names {
+            if name.utf8.contains(UInt8(ascii: "*")) {
+                patterns.append(NamePattern(name))
+            } else {
+                exact.insert(name)
+            }
+        }
+    }
+
+    var isEmpty: Bool { exact.isEmpty && patterns.isEmpty }
+
+    func contains(_ name: String) -> Bool {
+        exact.contains(name) || patterns.contains { $0.matches(name) }
     }
 }

@@ -38,10 +38,13 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     public var testSeverity: Severity?
     private var namePatterns: [NamePattern]
     private var testGlobs: [Glob]
+    /// The first segment of every sink call (`jwt`, `jsonwebtoken`, `@nestjs/jwt`), per language.
+    private var sinkHeads: [Language: Set<Substring>]
 
     /// Reads the rule's `match` object (the caller calls `finish()` on it afterwards).
     init(_ reader: JSONObjectReader) throws(JSONSchemaError) {
         sinks = try Self.sinks(try reader.object("sinks"))
+        sinkHeads = sinks.mapValues { Set($0.map { Self.head(of: $0.call) }) }
         secretNames = try reader.stringArray("secretNames")
         guard !secretNames.isEmpty else { throw reader.error("list at least one secret name pattern", key: "secretNames") }
         namePatterns = []
@@ -91,8 +94,11 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         var hits: [RuleHit] = []
         var reachedSink: Set<Int> = []
         let sinks = self.sinks[facts.language] ?? []
+        let heads = sinkHeads[facts.language] ?? []
         if !sinks.isEmpty {
-            for call in facts.calls where call.qualifiedName != nil {
+            for call in facts.calls {
+                // Cheap rejection first: most calls are unresolved or resolve to other modules.
+                guard let qualified = call.qualifiedName, heads.contains(Self.head(of: qualified)) else { continue }
                 for sink in sinks where Self.isSink(call, sink) {
                     guard let secret = secretArgument(of: call, sink: sink, values: facts.values),
                           SecretValues.isSecret(secret.value, names: []) else { continue }
@@ -119,6 +125,15 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
             hits.append(hit)
         }
         return hits
+    }
+
+    /// `jwt` for `jwt.encode`, `jose` for `jose.SignJWT().sign`.
+    static func head(of qualified: String) -> Substring {
+        let utf8 = qualified.utf8
+        guard let dot = utf8.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "(") }) else {
+            return Substring(qualified)
+        }
+        return qualified[..<dot]
     }
 
     static func isSink(_ call: CallFact, _ sink: Sink) -> Bool {
