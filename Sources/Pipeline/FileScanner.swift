@@ -63,11 +63,14 @@ enum FileScanner {
         }
         guard !hits.isEmpty else { return outcome }
         let index = lineIndex()
+        // Every finding's shown line hides every secret found in the file, not only its own:
+        // `jwt.encode(p, "key")` is also a jwt-direct-call finding.
+        let secrets = hits.flatMap(\.secretRanges)
         for hit in hits {
             let location = index.location(of: hit.range, in: bytes)
             var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message, path: file.path,
                                   range: hit.range, location: location,
-                                  lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: hit.secretRanges))
+                                  lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: secrets))
             finding.relatedLocations = hit.related.map {
                 RelatedLocation(path: file.path, location: index.location(of: $0.range, in: bytes), message: $0.message)
             }.sorted()
