@@ -17,8 +17,9 @@ enum SecretValues {
     /// (normalised) name it is assigned to or read as; environment-variable names
     /// (`JWT_SECRET`); setting paths (`auth.jwt.secret`, `jwt:secret`); templates (`${X}`,
     /// `{{x}}`, `%(x)s`, `{x}`, `$X`); placeholders (`<your-secret>`); redactions (`****`, `xxxx`);
-    /// URLs; public keys and certificates; `true`/`false`/`none`/`null`/`undefined`.
-    /// Known weak values (`changeme`, `secret`) are secrets.
+    /// URLs; documentation examples (`...EXAMPLEKEY`); public keys and certificates;
+    /// `true`/`false`/`none`/`null`/`undefined`. Known weak values (`changeme`, `secret`,
+    /// `super-secret-key`) are secrets.
     static func isSecret(_ value: String, names: [String]) -> Bool {
         let bytes = Array(value.utf8)
         var start = 0, end = bytes.count
@@ -31,7 +32,7 @@ enum SecretValues {
         if isEnvVarName(text) || isSettingPath(text) || isTemplate(text) { return false }
         if text.first == UInt8(ascii: "<"), text.last == UInt8(ascii: ">") { return false }
         if text.allSatisfy({ isMaskByte($0) }) { return false }
-        if contains(text, "://") || contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE")
+        if contains(text, "://") || contains(text, "EXAMPLE") || contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE")
             || contains(text, "BEGIN RSA PUBLIC KEY") || text.starts(with: "ssh-rsa ".utf8) { return false }
         return !["true", "false", "none", "null", "undefined", "nil"].contains(normalisedValue)
     }
@@ -110,6 +111,35 @@ enum SecretValues {
     }
 
     // MARK: - Names
+
+    /// Whether `value` is itself a multi-word name in snake_case or camelCase (`secret_key`,
+    /// `aws_secret_access_key`, `AWSSecretKey`): with a secret-like meaning it names a setting
+    /// (a key of a config table, an enum value), it is not one. Single words (`secret`) and
+    /// hyphenated phrases (`super-secret-key`) are values.
+    static func isCompoundName(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard let first = bytes.first, isUpper(first) || isLower(first), bytes.count <= 64 else { return false }
+        var underscore = false, lower = false, upper = false, innerUpper = false
+        for (index, b) in bytes.enumerated() {
+            if b == UInt8(ascii: "_") {
+                underscore = true
+            } else if isLower(b) {
+                lower = true
+            } else if isUpper(b) {
+                upper = true
+                if index > 0, isLower(bytes[index - 1]) { innerUpper = true }
+            } else if !isDigit(b) {
+                return false
+            }
+        }
+        return (underscore && !(lower && upper)) || (!underscore && innerUpper)
+    }
+
+    /// Whether a dict key or other target name looks like a name (letters, digits, `_ - .`),
+    /// not a type path or a phrase (`AWS::Route53::KeySigningKey`, `Signing key`).
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { isWordByte($0) || $0 == UInt8(ascii: ".") }
+    }
 
     /// Last words of a name that make it a reference to a secret, not the secret itself:
     /// `JWT_SECRET_PATH`, `jwtSecretName`, `SECRET_KEY_ID`, `jwt_key_algorithm`.

@@ -181,9 +181,10 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
             let names = [read.name] + (target.map { [$0.name] } ?? [])
             return SecretValues.isSecret(literal.value, names: names) ? "as the default of \(read.name)" : nil
         }
-        if let target, isSecretName(target.name) {
+        if let target, SecretValues.isPlainName(target.name), isSecretName(target.name) {
             let names = [target.name] + (literal.envDefault.map { [$0.name] } ?? [])
-            return SecretValues.isSecret(literal.value, names: names) ? "assigned to \(target.name)" : nil
+            guard SecretValues.isSecret(literal.value, names: names), !isSecretNamedName(literal.value) else { return nil }
+            return "assigned to \(target.name)"
         }
         return SecretValues.isLiteralJWT(literal.value) ? "(a literal JWT)" : nil
     }
@@ -191,6 +192,12 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     private func isEnvReader(_ read: EnvDefault, language: Language) -> Bool {
         guard let readers = envReaders[language] else { return false }
         return readers.contains { $0.matches(read.reader) || read.qualifiedReader.map($0.matches) == true }
+    }
+
+    /// Whether a value assigned to a secret-named target is itself the name of one
+    /// (`SECRET_KEY = 'aws_secret_access_key'`, `{'AWS_SECRET_ACCESS_KEY': 'secret_key'}`).
+    private func isSecretNamedName(_ value: String) -> Bool {
+        SecretValues.isCompoundName(value) && namePatterns.contains { $0.matches(SecretValues.normalised(value)) }
     }
 
     /// Whether a target or setting name is secret-named, and not a reference to a secret

@@ -50,6 +50,11 @@ import Testing
         "raise ValueError(\"secret_key must be set\")",
         "JWT_SECRET_KEY: Optional[str] = None",
         "JWT_SECRET_FILE = \"/run/secrets/jwt_secret\"",
+        "class Provider:\n    SECRET_KEY = \"aws_secret_access_key\"",
+        "SECRET_KEY = \"AWSSecretKey\"",
+        "ENV = {\"AWS_SECRET_ACCESS_KEY\": \"secret_key\"}",
+        "TYPES = {\"AWS::Route53::KeySigningKey\": \"a9a67ae6c371fcf4\"}",
+        "CREDENTIALS = {\"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\"}",
     ])
     func pythonLookAlikes(_ code: String) {
         #expect(Self.silent(code + "\n", .python), "flagged: \(code)")
@@ -82,6 +87,8 @@ import Testing
         #expect(!Self.silent("SECRET_KEY = \"secret\"\n", .python))
         #expect(!Self.silent("import jwt\njwt.encode(p, \"secret\")\n", .python))
         #expect(!Self.silent("const jwtSecret = 'your-secret-here';\n", .typescript))
+        #expect(!Self.silent("app.config[\"SECRET_KEY\"] = \"super-secret-key\"\n", .python))
+        #expect(!Self.silent("JWT_SECRET = \"supersecretkey\"\n", .python))
     }
 
     @Test func valueRulesInIsolation() {
@@ -94,5 +101,13 @@ import Testing
         #expect(!SecretValues.isReferenceName("JWT_SECRET_KEY"))
         #expect(!SecretValues.isReferenceName("secretOrKey"))
         #expect(SecretValues.normalised("JWT_SECRET-Key") == "jwtsecretkey")
+        #expect(SecretValues.isCompoundName("aws_secret_access_key"))
+        #expect(SecretValues.isCompoundName("AWSSecretKey"))
+        #expect(SecretValues.isCompoundName("jwtSecret"))
+        #expect(!SecretValues.isCompoundName("secret"))
+        #expect(!SecretValues.isCompoundName("super-secret-key"))
+        #expect(!SecretValues.isCompoundName("Dev_Secret_2024"))
+        #expect(!SecretValues.isPlainName("AWS::Route53::KeySigningKey"))
+        #expect(SecretValues.isPlainName("jwt-key"))
     }
 }
