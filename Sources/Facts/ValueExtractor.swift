@@ -53,11 +53,25 @@ struct ValueScanner {
         calls = facts.calls
     }
 
+    /// Token kinds the pass looks at; everything else (`.`, `,` inside expressions, numbers,
+    /// operators, ...) is skipped with one predictable test.
+    private static let interesting: UInt64 = {
+        let kinds: [TokenKind] = [.lParen, .lBracket, .lBrace, .templateHead, .rParen, .rBracket, .rBrace, .templateTail,
+                                  .string, .equal, .identifier, .indent, .dedent, .newline, .semicolon, .comma]
+        return kinds.reduce(0) { $0 | (1 << UInt64($1.rawValue)) }
+    }()
+
     mutating func run() {
         let count = stream.count
+        let interesting = Self.interesting
         var i = 0
         while i < count {
-            switch stream.tokens[i].kind {
+            let kind = stream.tokens[i].kind
+            if interesting & (1 << UInt64(kind.rawValue)) == 0 {
+                i += 1
+                continue
+            }
+            switch kind {
             case .lParen, .lBracket, .lBrace, .templateHead: open(i)
             case .rParen, .rBracket, .rBrace, .templateTail: close(i)
             case .string: literal(i)
