@@ -91,6 +91,7 @@ struct ValueScanner {
     }
 
     /// The innermost open function scope, or -1 (module or class level).
+    @inline(__always)
     var currentFunction: Int32 {
         guard let top = scopeStack.last, scopeIsClass.last == false else { return -1 }
         return top
@@ -98,6 +99,7 @@ struct ValueScanner {
 
     /// Whether statements here are directly in a class body (Python: blocks such as
     /// `if TYPE_CHECKING:` inside the body count; TS: the class body's own brace).
+    @inline(__always)
     var isClassLevel: Bool {
         guard scopeIsClass.last == true else { return false }
         return language == .python ? opens.isEmpty : opens.last?.kind == .classBody
