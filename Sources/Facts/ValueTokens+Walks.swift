@@ -46,7 +46,7 @@ extension ValueTokens {
     func chainStart(endingAt last: Int) -> Int? {
         var k = last
         var steps = 0
-        while steps < 32 {
+        while steps < 32, last - k < 1024 {
             steps += 1
             switch stream.kind(k) {
             case .identifier?:
@@ -71,7 +71,7 @@ extension ValueTokens {
         var text = ""
         var k = last
         var steps = 0
-        while steps < 16 {
+        while steps < 16, last - k < 256 {
             steps += 1
             switch stream.kind(k) {
             case .identifier?:
@@ -195,7 +195,8 @@ extension ValueTokens {
     func assignmentOperator(leftOf op: Int, context: OpenKind?) -> Int? {
         var k = op - 1
         var steps = 0
-        while k >= 0, steps < 96, let kind = stream.kind(k) {
+        // Bounded in steps and in distance, so long minified expressions stay linear.
+        while k >= 0, steps < 96, op - k < 1024, let kind = stream.kind(k) {
             steps += 1
             switch kind {
             case .rParen, .rBracket, .templateTail, .rBrace:
