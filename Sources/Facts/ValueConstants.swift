@@ -55,13 +55,7 @@ extension ValueFacts {
                 }
                 if assignedHere { return literal(of: found) }
             }
-            var visible: Set<Int32> = [-1]
-            var scope = function
-            while scope >= 0 {
-                visible.insert(scope)
-                scope = scopes[Int(scope)].parent
-            }
-            for assignment in assignments where assignment.key == key && visible.contains(assignment.function) {
+            for assignment in assignments where assignment.key == key && encloses(assignment.function, function) {
                 found = assignment
             }
         } else {
@@ -73,6 +67,16 @@ extension ValueFacts {
     private func literal(of assignment: ConstantAssignment?) -> StringLiteralFact? {
         guard let assignment, assignment.literal >= 0 else { return nil }
         return literals[Int(assignment.literal)]
+    }
+
+    /// Whether scope `outer` is -1 (module level), `inner` or one of its enclosing scopes.
+    private func encloses(_ outer: Int32, _ inner: Int32) -> Bool {
+        var scope = inner
+        while scope >= 0 {
+            if scope == outer { return true }
+            scope = scopes[Int(scope)].parent
+        }
+        return outer < 0
     }
 
     /// The innermost function whose body contains `offset`, or -1.

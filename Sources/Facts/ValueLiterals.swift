@@ -95,20 +95,15 @@ enum ConstantKey {
 
     /// The key of a dotted name given as text (`self.secret` → `@.secret`).
     static func key(_ dotted: String) -> UInt64 {
+        let utf8 = dotted.utf8
+        let head = utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
         var h = seed
-        var first = true
-        for part in dotted.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
-            if first {
-                first = false
-                if isInstance(part) {
-                    h = instance
-                    continue
-                }
-            } else {
-                h = mix(h, UInt8(ascii: "."))
-            }
-            for b in part { h = mix(h, b) }
+        var rest = utf8.startIndex
+        if isInstance(utf8[..<head]) {
+            h = instance
+            rest = head
         }
+        for b in utf8[rest...] { h = mix(h, b) }
         return h
     }
 
