@@ -17,7 +17,8 @@ enum SecretValues {
     /// (normalised) name it is assigned to or read as; environment-variable names
     /// (`JWT_SECRET`); setting paths (`auth.jwt.secret`, `jwt:secret`); templates (`${X}`,
     /// `{{x}}`, `%(x)s`, `{x}`, `$X`); placeholders (`<your-secret>`); redactions (`****`, `xxxx`);
-    /// URLs; documentation examples (`...EXAMPLEKEY`); public keys and certificates;
+    /// interface text (`Secret key`); URLs; documentation examples (`...EXAMPLEKEY`); public keys
+    /// and certificates;
     /// `true`/`false`/`none`/`null`/`undefined`. Known weak values (`changeme`, `secret`,
     /// `super-secret-key`) are secrets.
     static func isSecret(_ value: String, names: [String]) -> Bool {
@@ -31,7 +32,7 @@ enum SecretValues {
         if names.contains(where: { normalised($0) == normalisedValue }) { return false }
         if isEnvVarName(text) || isSettingPath(text) || isTemplate(text) { return false }
         if text.first == UInt8(ascii: "<"), text.last == UInt8(ascii: ">") { return false }
-        if text.allSatisfy({ isMaskByte($0) }) { return false }
+        if text.allSatisfy({ isMaskByte($0) }) || isInterfaceText(text) { return false }
         if contains(text, "://") || contains(text, "EXAMPLE") || contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE")
             || contains(text, "BEGIN RSA PUBLIC KEY") || text.starts(with: "ssh-rsa ".utf8) { return false }
         return !["true", "false", "none", "null", "undefined", "nil"].contains(normalisedValue)
@@ -89,6 +90,18 @@ enum SecretValues {
             i += 1
         }
         return false
+    }
+
+    /// A label or message of a user interface (`Secret key`, `Clé secrète`, `Signing key:`): a
+    /// capitalised phrase of words, as in translation catalogs. Lowercase phrases (`hard to
+    /// guess string`) stay secrets.
+    static func isInterfaceText(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = text.first, isUpper(first) || first >= 0x80, text.contains(UInt8(ascii: " ")) else { return false }
+        return text.allSatisfy { b in
+            isUpper(b) || isLower(b) || b >= 0x80 || b == UInt8(ascii: " ") || b == UInt8(ascii: ".") || b == UInt8(ascii: ",")
+                || b == UInt8(ascii: ":") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: "'")
+                || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "-")
+        }
     }
 
     private static func isMaskByte(_ b: UInt8) -> Bool {

@@ -77,6 +77,8 @@ import Testing
         "const algorithm = 'HS256';",
         "const jwtSecretEnvVar = 'APP_JWT_SECRET';",
         "switch (kind) { case 'jwt-secret-kind': break; }",
+        "export const fr = { secretKey: 'Clé secrète', jwtSecret: 'Secret JWT (HMAC)' };",
+        "const labels = { signingKey: 'Signing key:' };",
     ])
     func typeScriptLookAlikes(_ code: String) {
         #expect(Self.silent(code + "\n", .typescript), "flagged: \(code)")
@@ -89,6 +91,7 @@ import Testing
         #expect(!Self.silent("const jwtSecret = 'your-secret-here';\n", .typescript))
         #expect(!Self.silent("app.config[\"SECRET_KEY\"] = \"super-secret-key\"\n", .python))
         #expect(!Self.silent("JWT_SECRET = \"supersecretkey\"\n", .python))
+        #expect(!Self.silent("SECRET_KEY = os.environ.get(\"SECRET_KEY\") or \"hard to guess string\"\n", .python))
     }
 
     @Test func valueRulesInIsolation() {
