@@ -1,23 +1,23 @@
 import Lexing
 import Model
 
-/// An assignment target found by walking back from its `=` (or a dict/object key before `:`).
-struct TargetInfo {
-    /// The token that names it: an identifier, or the string key of a subscript or dict entry.
-    var nameToken: Int
-    /// The target's first token.
-    var start: Int
-    var kind: ValueTargetKind
-    /// Constant keys (see `ConstantKey`): the name as written, and for class fields also `@.name`.
-    var key: UInt64?
-    var instanceKey: UInt64?
-    /// The innermost function the assignment is in, or -1.
-    var function: Int32
-}
-
 // MARK: - Assignments
 
 extension ValueScanner {
+    /// An assignment target found by walking back from its `=` (or a dict/object key before `:`).
+    struct TargetInfo {
+        /// The token that names it: an identifier, or the string key of a subscript or dict entry.
+        var nameToken: Int
+        /// The target's first token.
+        var start: Int
+        var kind: ValueTargetKind
+        /// Constant keys (see `ConstantKey`): the name as written, and for class fields also `@.name`.
+        var key: UInt64?
+        var instanceKey: UInt64?
+        /// The innermost function the assignment is in, or -1.
+        var function: Int32
+    }
+
     /// A `=` at statement level: records the assignment (its value is not known to be a literal
     /// yet; a literal value records itself again) and remembers its target for the literal.
     mutating func equal(_ eq: Int) {

@@ -18,6 +18,9 @@ enum ValueExtractor {
 /// Its methods are `mutating` and ask `tokens` (which has no state) every token-level question:
 /// a non-mutating method of this large struct would be handed a copy of it on every call.
 struct ValueScanner {
+    typealias Open = ValueTokens.Open
+    typealias OpenKind = ValueTokens.OpenKind
+
     let tokens: ValueTokens
     let stream: TokenStream
     let language: Language

@@ -1,38 +1,38 @@
 import Lexing
 import Model
 
-/// What an open bracket is, as far as the value pass needs to know.
-enum OpenKind: UInt8 {
-    /// `f(` — a call's arguments (JS also `new F(`).
-    case call
-    /// `def f(`, `function f(` — parameters.
-    case params
-    /// `(` of a grouping, tuple, condition or arrow parameter list.
-    case group
-    /// `x[` — a subscript.
-    case `subscript`
-    /// `[` of a list or array display.
-    case list
-    /// `{` of a Python dict/set display or a JS object literal.
-    case dict
-    /// `{` of a JS block (or anything not known to be an object).
-    case block
-    case classBody
-    case functionBody
-    /// An f-string or template literal substitution.
-    case template
-}
-
-/// An open bracket: its token, what it is, and the scope it opened (class or function body) or -1.
-struct Open {
-    var index: Int
-    var kind: OpenKind
-    var scope: Int32
-}
-
 /// The token-level questions of the value pass: no state, so the pass can ask them without
 /// copying its own (large) state. `ValueTokens+Walks` adds the bounded walks over brackets.
 struct ValueTokens {
+    /// What an open bracket is, as far as the value pass needs to know.
+    enum OpenKind: UInt8 {
+        /// `f(` — a call's arguments (JS also `new F(`).
+        case call
+        /// `def f(`, `function f(` — parameters.
+        case params
+        /// `(` of a grouping, tuple, condition or arrow parameter list.
+        case group
+        /// `x[` — a subscript.
+        case `subscript`
+        /// `[` of a list or array display.
+        case list
+        /// `{` of a Python dict/set display or a JS object literal.
+        case dict
+        /// `{` of a JS block (or anything not known to be an object).
+        case block
+        case classBody
+        case functionBody
+        /// An f-string or template literal substitution.
+        case template
+    }
+
+    /// An open bracket: its token, what it is, and the scope it opened (class or function body) or -1.
+    struct Open {
+        var index: Int
+        var kind: OpenKind
+        var scope: Int32
+    }
+
     let stream: TokenStream
     let language: Language
 

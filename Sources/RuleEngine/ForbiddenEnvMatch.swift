@@ -140,24 +140,26 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
     }
 }
 
-/// Name patterns split for speed: names without `*` in a set, the others matched one by one.
-struct NameSet: Sendable, Equatable {
-    private var exact: Set<String> = []
-    private var patterns: [NamePattern] = []
+extension ForbiddenEnvMatch {
+    /// Name patterns split for speed: names without `*` in a set, the others matched one by one.
+    struct NameSet: Sendable, Equatable {
+        private var exact: Set<String> = []
+        private var patterns: [NamePattern] = []
 
-    init(_ names: [String]) {
-        for name in names {
-            if name.utf8.contains(UInt8(ascii: "*")) {
-                patterns.append(NamePattern(name))
-            } else {
-                exact.insert(name)
+        init(_ names: [String]) {
+            for name in names {
+                if name.utf8.contains(UInt8(ascii: "*")) {
+                    patterns.append(NamePattern(name))
+                } else {
+                    exact.insert(name)
+                }
             }
         }
-    }
 
-    var isEmpty: Bool { exact.isEmpty && patterns.isEmpty }
+        var isEmpty: Bool { exact.isEmpty && patterns.isEmpty }
 
-    func contains(_ name: String) -> Bool {
-        exact.contains(name) || patterns.contains { $0.matches(name) }
+        func contains(_ name: String) -> Bool {
+            exact.contains(name) || patterns.contains { $0.matches(name) }
+        }
     }
 }
