@@ -136,9 +136,14 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         return qualified[..<dot]
     }
 
+    /// Whether `call` is the sink: its qualified name is the sink's call, or a method called on a
+    /// new instance (`PyJWT().encode` for `jwt.PyJWT.encode`); with `chained`, the method called
+    /// on the call's result chain (`SignJWT(c).setProtectedHeader(h).sign`).
     static func isSink(_ call: CallFact, _ sink: Sink) -> Bool {
         guard let qualified = call.qualifiedName else { return false }
-        guard let chained = sink.chained else { return !call.isChained && qualified == sink.call }
+        guard let chained = sink.chained else {
+            return qualified == sink.call || (call.isChained && qualified.replacing("()", with: "") == sink.call)
+        }
         return call.isChained && qualified.hasPrefix(sink.call + "()") && qualified.hasSuffix("." + chained)
     }
 

@@ -32,11 +32,12 @@ import Testing
             e = jose_jwt.decode(token, bytes("bytes-call-key-5", "utf-8"))
             f = jwt.encode(claims, settings.JWT_SECRET)
             g = jwt.decode(token, key, algorithms=["HS256"])
+            h = jwt.PyJWT().encode(claims, "instance-method-key-6")
 
             """
         #expect(Self.found(code, .python) == [
             "3:used as the key of jwt.encode", "4:used as the key of jwt.decode", "5:used as the key of jwt.encode",
-            "6:used as the key of jwt.encode", "7:used as the key of jose.jwt.decode",
+            "6:used as the key of jwt.encode", "7:used as the key of jose.jwt.decode", "10:used as the key of jwt.PyJWT.encode",
         ])
     }
 
