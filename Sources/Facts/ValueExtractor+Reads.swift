@@ -163,6 +163,7 @@ extension ValueScanner {
 
     /// The facts, literals in source order (assignment indices follow them).
     mutating func finish() -> ValueFacts {
+        resolveKills()
         let literals = values.literals
         let order = literals.indices.sorted { literals[$0].range < literals[$1].range }
         if order != Array(literals.indices) {

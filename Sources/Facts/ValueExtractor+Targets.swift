@@ -18,19 +18,47 @@ extension ValueScanner {
         var function: Int32
     }
 
-    /// A `=` at statement level: records the assignment (its value is not known to be a literal
-    /// yet; a literal value records itself again) and remembers its target for the literal.
+    /// A statement-level `=` or a Python parameter list, resolved in `finish()` if needed.
+    struct PendingKill {
+        /// The `=`, or the `(` of the parameters.
+        var token: Int32
+        var function: Int32
+        /// The class whose body the assignment is directly in, or -1.
+        var classScope: Int32
+        var isParameters: Bool
+    }
+
+    /// A `=` at statement level: remembered as an assignment whose value is not known to be a
+    /// literal (a literal value records itself again, after it).
     mutating func equal(_ eq: Int) {
         guard isStatementLevel else { return }
-        lastEqual = eq
-        lastTarget = nil
         if language == .typescript, stream.kind(eq - 1) == .rBrace {
             destructuringRead(eq)
             return
         }
-        let target = statementTarget(eq)
-        lastTarget = target
-        if let target { recordAssignment(target, position: eq, literal: -1) }
+        pendingKills.append(PendingKill(token: Int32(eq), function: currentFunction, classScope: classScope, isParameters: false))
+    }
+
+    /// The class whose body statements here are directly in, or -1.
+    var classScope: Int32 { isClassLevel ? scopeStack.last ?? -1 : -1 }
+
+    /// Records the pending assignments and parameters when some literal is assigned to a name
+    /// (otherwise no name holds a constant, whatever else is assigned), then puts all
+    /// assignments in source order: at one `=`, the non-literal record (-1) first, then its
+    /// literals in the order seen (`x = "a" if c else "b"` holds `"b"`).
+    mutating func resolveKills() {
+        guard values.assignments.contains(where: { $0.literal >= 0 }) else {
+            values.assignments = []
+            return
+        }
+        for kill in pendingKills {
+            if kill.isParameters {
+                parameterKills(open: Int(kill.token), function: kill.function)
+            } else if let target = statementTarget(Int(kill.token), function: kill.function, classScope: kill.classScope) {
+                recordAssignment(target, position: Int(stream.tokens[Int(kill.token)].start), literal: -1)
+            }
+        }
+        values.assignments.sort { ($0.position, $0.literal) < ($1.position, $1.literal) }
     }
 
     /// Whether the innermost bracket (if any) holds statements rather than an expression.
@@ -52,23 +80,24 @@ extension ValueScanner {
 
     /// The target of the statement-level `=` at `eq`: `NAME`, `NAME: T`, `a.b.NAME`,
     /// `x["KEY"]`, `const NAME: T`, `private readonly NAME?: T`, with its kind and constant keys.
-    mutating func statementTarget(_ eq: Int) -> TargetInfo? {
+    /// `function` and `classScope` describe where the statement is (see `PendingKill`).
+    mutating func statementTarget(_ eq: Int, function: Int32, classScope: Int32) -> TargetInfo? {
         guard let chain = tokens.statementChain(eq) else { return nil }
         if stream.kind(chain.name) == .string {
-            return TargetInfo(nameToken: chain.name, start: chain.first, kind: .dictKey, function: currentFunction)
+            return TargetInfo(nameToken: chain.name, start: chain.first, kind: .dictKey, function: function)
         }
         if chain.start != chain.name || !chain.simple {
             let key = chain.simple ? stream.constantKey(from: chain.start, to: chain.name) : nil
-            return TargetInfo(nameToken: chain.name, start: chain.first, kind: .attribute, key: key, function: currentFunction)
+            return TargetInfo(nameToken: chain.name, start: chain.first, kind: .attribute, key: key, function: function)
         }
-        if isClassLevel, let top = scopeStack.last {
+        if classScope >= 0 {
             let name = stream.text(chain.name)
-            let classKey = ConstantKey.member(ConstantKey.key(values.scopes[Int(top)].name), name)
+            let classKey = ConstantKey.member(ConstantKey.key(values.scopes[Int(classScope)].name), name)
             return TargetInfo(nameToken: chain.name, start: chain.first, kind: .classField, key: classKey,
                               instanceKey: ConstantKey.member(ConstantKey.instance, name), function: -1)
         }
         return TargetInfo(nameToken: chain.name, start: chain.first, kind: .variable,
-                          key: stream.constantKey(from: chain.name, to: chain.name), function: currentFunction)
+                          key: stream.constantKey(from: chain.name, to: chain.name), function: function)
     }
 
     /// The target of a literal whose value is assigned by the `=` or property `:` at `op`.
@@ -78,7 +107,9 @@ extension ValueScanner {
         }
         switch context?.kind {
         case nil, .block?, .classBody?, .functionBody?:
-            return op == lastEqual ? lastTarget : statementTarget(op)
+            // Class level as seen from the `=` (the literal may sit inside a wrapper's brackets).
+            let classLevel = scopeIsClass.last == true && (language == .python ? context == nil : context?.kind == .classBody)
+            return statementTarget(op, function: currentFunction, classScope: classLevel ? scopeStack.last ?? -1 : -1)
         case .call?:
             if language == .python {
                 guard stream.kind(op - 1) == .identifier, stream.kind(op - 2) == .lParen || stream.kind(op - 2) == .comma

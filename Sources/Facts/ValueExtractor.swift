@@ -44,9 +44,10 @@ struct ValueScanner {
     /// TypeScript: the last `)` closed and its `(`.
     var lastClose = -1
     var lastCloseOpen = -1
-    /// The last statement-level `=` and its target, reused when its value is a literal.
-    var lastEqual = -1
-    var lastTarget: TargetInfo?
+    /// Assignments whose value is not known to be a literal, and Python parameter lists: they
+    /// make names unknown again, which matters only if the file assigns some literal to a name,
+    /// so `finish()` resolves them only then.
+    var pendingKills: [PendingKill] = []
 
     init(stream: TokenStream, facts: FileFacts) {
         tokens = ValueTokens(stream: stream, language: facts.language)
@@ -82,7 +83,7 @@ struct ValueScanner {
             case .identifier: if mayMatter(i) { identifier(i) }
             case .indent: indent()
             case .dedent: dedent(i)
-            case .newline: newline(i)
+            case .newline: if pendingScope >= 0 { newline(i) }
             case .semicolon, .comma: pendingFunctionDepth = -1
             default: break
             }
@@ -230,7 +231,7 @@ struct ValueScanner {
             pendingScope = addScope(.classBody, start: start, name: stream.text(keyword + 1), bases: bases)
         } else {
             pendingScope = addScope(.function, start: start, name: "")
-            parameterKills(open: keyword + 2, function: pendingScope)
+            pendingKills.append(PendingKill(token: Int32(keyword + 2), function: pendingScope, classScope: -1, isParameters: true))
         }
     }
 

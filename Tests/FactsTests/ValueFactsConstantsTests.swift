@@ -102,6 +102,11 @@ import Testing
         #expect(Self.constant(code, .typescript, "SECRET", at: "// in third") == "module-const")
     }
 
+    @Test func theLastAlternativeOfAConditionalWins() {
+        let code = "KEY = \"debug-key\" if DEBUG else \"release-key\"\n# use\n"
+        #expect(Self.constant(code, .python, "KEY", at: "# use") == "release-key")
+    }
+
     @Test func fallbackLiteralsAreConstants() {
         let code = "const KEY = process.env.KEY || 'dev-key';\nverify(t, KEY); // use\n"
         #expect(Self.constant(code, .typescript, "KEY", at: "// use") == "dev-key")
