@@ -90,8 +90,15 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     // MARK: - Evaluation
 
     func evaluate(_ facts: FileFacts, path: String, rule: Rule) -> [RuleHit] {
-        let severity = testGlobs.contains(where: { $0.matches(path) }) ? (testSeverity ?? rule.severity) : rule.severity
         var hits: [RuleHit] = []
+        // Test paths are matched only for files with findings.
+        var knownSeverity: Severity?
+        func severity() -> Severity {
+            if let knownSeverity { return knownSeverity }
+            let severity = testGlobs.contains(where: { $0.matches(path) }) ? (testSeverity ?? rule.severity) : rule.severity
+            knownSeverity = severity
+            return severity
+        }
         var reachedSink: Set<Int> = []
         let sinks = self.sinks[facts.language] ?? []
         let heads = sinkHeads[facts.language] ?? []
@@ -105,7 +112,7 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
                     let name = sink.chained.map { "\(sink.call)().\($0)" } ?? sink.call
                     var hit = Evaluator.hit(rule, range: call.range,
                                             values: ["secret": SecretMask.mask(secret.value), "context": "used as the key of \(name)"])
-                    hit.severity = severity
+                    hit.severity = severity()
                     hit.secretRanges = [secret.content]
                     if let defined = secret.definition, !(call.range.start <= defined.start && defined.end <= call.range.end) {
                         hit.related = [RuleHit.Related(range: defined, message: "secret defined here")]
@@ -120,7 +127,7 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
                   let context = context(of: literal, language: facts.language) else { continue }
             var hit = Evaluator.hit(rule, range: literal.range,
                                     values: ["secret": SecretMask.mask(literal.value), "context": context])
-            hit.severity = severity
+            hit.severity = severity()
             hit.secretRanges = [literal.contentRange]
             hits.append(hit)
         }
