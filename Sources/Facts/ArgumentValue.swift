@@ -1,15 +1,15 @@
 import Lexing
 import Model
 
-/// Describes an argument's value expression for rules: a plain string literal, a dotted name, or
-/// an object literal / dict display with its entries.
+/// Describes an argument's value expression for rules: a plain string literal (or a conversion
+/// of one), a dotted name, or an object literal / dict display with its entries.
 enum ArgumentValue {
     static func describe(_ stream: TokenStream, from first: Int, to last: Int, language: Language,
                          matching: [Int32]) -> ArgumentFact {
         var fact = ArgumentFact(range: stream.range(first, last))
-        if first == last, stream.kind(first) == .string {
-            fact.stringValue = stream.stringValue(first, language: language)
-            fact.stringRange = stream.tokens[first].range
+        if let literal = wrappedLiteral(stream, from: first, to: last, matching: matching) {
+            fact.stringValue = stream.stringValue(literal, language: language)
+            fact.stringRange = stream.contentRange(literal)
         } else if stream.kind(first) == .identifier, isDottedName(stream, from: first, to: last) {
             var name = stream.text(first)
             _ = stream.appendMembers(to: &name, from: first + 1)
@@ -18,6 +18,41 @@ enum ArgumentValue {
             fact.properties = entries(stream, open: first, close: last, language: language, matching: matching)
         }
         return fact
+    }
+
+    /// The string literal token that `first...last` is, or converts to bytes:
+    /// `'k'`, `b'k'`, `'k'.encode()`, `'k'.encode('utf-8')`, `bytes('k', 'utf-8')`,
+    /// `bytearray('k')`, `Buffer.from('k')`, `Buffer.from('k', 'utf8')`,
+    /// `new TextEncoder().encode('k')`. Extra arguments must be string literals (encodings).
+    static func wrappedLiteral(_ stream: TokenStream, from first: Int, to last: Int, matching: [Int32]) -> Int? {
+        if first == last { return stream.kind(first) == .string ? first : nil }
+        // 'k'.encode(...)
+        if stream.kind(first) == .string, stream.kind(first + 1) == .dot, stream.isWord(first + 2, "encode"),
+           stream.kind(first + 3) == .lParen, Int(matching[first + 3]) == last,
+           onlyLiterals(stream, from: first + 4, to: last - 1) {
+            return first
+        }
+        // callee( 'k' [, 'enc'] )
+        var open = -1
+        if stream.isWord(first, "bytes") || stream.isWord(first, "bytearray") {
+            open = first + 1
+        } else if stream.isWord(first, "Buffer"), stream.kind(first + 1) == .dot, stream.isWord(first + 2, "from") {
+            open = first + 3
+        } else if stream.isWord(first, "new"), stream.isWord(first + 1, "TextEncoder"), stream.kind(first + 2) == .lParen,
+                  stream.kind(first + 3) == .rParen, stream.kind(first + 4) == .dot, stream.isWord(first + 5, "encode") {
+            open = first + 6
+        }
+        guard open > first, stream.kind(open) == .lParen, Int(matching[open]) == last, stream.kind(open + 1) == .string,
+              open + 2 == last || (stream.kind(open + 2) == .comma && onlyLiterals(stream, from: open + 3, to: last - 1))
+        else { return nil }
+        return open + 1
+    }
+
+    /// Whether `first...last` is empty or only string literals and commas.
+    private static func onlyLiterals(_ stream: TokenStream, from first: Int, to last: Int) -> Bool {
+        guard first <= last else { return true }
+        for k in first...last where stream.kind(k) != .string && stream.kind(k) != .comma { return false }
+        return true
     }
 
     private static func isDottedName(_ stream: TokenStream, from first: Int, to last: Int) -> Bool {

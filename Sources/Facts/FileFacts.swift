@@ -51,7 +51,7 @@ public struct ArgumentFact: Hashable, Sendable {
     /// The value expression.
     public var range: ByteRange
     /// When the value is one plain string literal (or a known wrapper of one, see
-    /// `ArgumentValue`): its value and the literal's range.
+    /// `ArgumentValue`): its value and the range of the literal's content (inside the quotes).
     public var stringValue: String?
     public var stringRange: ByteRange?
     /// When the value is a plain dotted name (`SECRET`, `self.key`, `settings.JWT_SECRET`).

@@ -69,11 +69,14 @@ enum FileScanner {
         let index = lineIndex()
         let lineHashes = PrimaryLocationLineHash.hashes(ofLines: Set(hits.map { index.lineIndex(of: $0.range.start) + 1 }),
                                                         utf8: bytes)
+        // Every finding's shown line hides every secret found in the file, not only its own:
+        // `jwt.encode(p, "key")` is also a jwt-direct-call finding.
+        let secrets = hits.flatMap(\.secretRanges)
         for hit in hits {
             let location = index.location(of: hit.range, in: bytes)
             var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message, path: file.path,
                                   range: hit.range, location: location,
-                                  lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: hit.secretRanges))
+                                  lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: secrets))
             finding.utf16Location = index.utf16Location(of: hit.range, in: bytes)
             finding.primaryLocationLineHash = lineHashes[location.line]
             finding.relatedLocations = hit.related.map {

@@ -2,12 +2,220 @@ import Facts
 import JSONC
 import Model
 
-/// The `match` fields of a rule of this kind, and how it is evaluated. (Being written.)
+/// The `match` fields of a `hardcoded-secret` rule, and how it is evaluated.
+///
+/// A string literal is reported when it ends up as a secret: (a) as the key argument of a sink
+/// call (directly, wrapped in `Buffer.from(...)`/`.encode()`, or through a per-file constant),
+/// (b) assigned to a secret-named target, (c) as the fallback of a secret-named environment
+/// read, (d) as a literal JWT. See `SecretValues` for what never counts as a secret.
 public struct HardcodedSecretMatch: Sendable, Equatable {
-    /// Reads the rule's `match` object (the caller calls `finish()` on it afterwards).
-    init(_ reader: JSONObjectReader) throws(JSONSchemaError) {
-        for key in reader.keys { _ = reader.node(key) }
+    /// Where a key goes: the `argument` index (positional) or `keyword` of a call whose qualified
+    /// name is `call`; `property` of the object literal found there; with `chained`, the call is
+    /// `call(...)....chained(...)` (e.g. `new SignJWT(c).setProtectedHeader(h).sign(key)`).
+    public struct Sink: Sendable, Equatable {
+        public var call: String
+        public var argument: Int?
+        public var keyword: String?
+        public var property: String?
+        public var chained: String?
+
+        public init(call: String, argument: Int? = nil, keyword: String? = nil, property: String? = nil, chained: String? = nil) {
+            self.call = call
+            self.argument = argument
+            self.keyword = keyword
+            self.property = property
+            self.chained = chained
+        }
     }
 
-    func evaluate(_ facts: FileFacts, path: String, rule: Rule) -> [RuleHit] { [] }
+    public var sinks: [Language: [Sink]]
+    /// Secret names as written; matched normalised (see `SecretValues.normalised`).
+    public var secretNames: [String]
+    /// Calls (`os.getenv`) and receivers (`process.env`) whose fallback literal is a default.
+    public var envReaders: [Language: [NamePattern]]
+    /// Files matching these globs are test code: findings there get `testSeverity`.
+    public var testPaths: [String]
+    public var testSeverity: Severity?
+    private var namePatterns: [NamePattern]
+    private var testGlobs: [Glob]
+    /// The first segment of every sink call (`jwt`, `jsonwebtoken`, `@nestjs/jwt`), per language.
+    private var sinkHeads: [Language: Set<Substring>]
+
+    /// Reads the rule's `match` object (the caller calls `finish()` on it afterwards).
+    init(_ reader: JSONObjectReader) throws(JSONSchemaError) {
+        sinks = try Self.sinks(try reader.object("sinks"))
+        sinkHeads = sinks.mapValues { Set($0.map { Self.head(of: $0.call) }) }
+        secretNames = try reader.stringArray("secretNames")
+        guard !secretNames.isEmpty else { throw reader.error("list at least one secret name pattern", key: "secretNames") }
+        namePatterns = []
+        for (index, name) in secretNames.enumerated() {
+            let normalised = SecretValues.normalised(name)
+            guard !normalised.isEmpty, normalised != "*" else {
+                throw reader.error("a secret name pattern needs a name (\"*secret*\")", key: "secretNames")
+                    .at(reader.path(of: "secretNames", index: index))
+            }
+            namePatterns.append(NamePattern(normalised))
+        }
+        envReaders = try ForbiddenEnvMatch.patternsPerLanguage(reader, key: "envReaders") ?? [:]
+        testPaths = try reader.optionalStringArray("testPaths") ?? []
+        testGlobs = try ForbiddenEnvMatch.globs(testPaths, reader: reader, key: "testPaths")
+        testSeverity = try reader.optionalEnumValue("testSeverity", Severity.self)
+    }
+
+    private static func sinks(_ reader: JSONObjectReader) throws(JSONSchemaError) -> [Language: [Sink]] {
+        var result: [Language: [Sink]] = [:]
+        for language in Language.allCases {
+            guard let nodes = try reader.optionalArray(language.rawValue) else { continue }
+            var list: [Sink] = []
+            for (index, node) in nodes.enumerated() {
+                let item = try JSONObjectReader(node, path: reader.path(of: language.rawValue, index: index))
+                let sink = Sink(call: try item.string("call"), argument: try item.optionalInt("argument"),
+                                keyword: try item.optionalString("keyword"), property: try item.optionalString("property"),
+                                chained: try item.optionalString("chained"))
+                if sink.call.isEmpty { throw item.error("the call must not be empty", key: "call") }
+                if let argument = sink.argument, argument < 0 { throw item.error("argument indices start at 0", key: "argument") }
+                if sink.argument == nil, sink.keyword == nil { throw item.error("a sink needs \"argument\" and/or \"keyword\"") }
+                if sink.property?.isEmpty == true { throw item.error("the property must not be empty", key: "property") }
+                if sink.chained?.isEmpty == true { throw item.error("the chained method must not be empty", key: "chained") }
+                try item.finish()
+                list.append(sink)
+            }
+            result[language] = list
+        }
+        try reader.finish()
+        guard !result.isEmpty else { throw reader.error("list sinks under \"python\" and/or \"typescript\"") }
+        return result
+    }
+
+    // MARK: - Evaluation
+
+    func evaluate(_ facts: FileFacts, path: String, rule: Rule) -> [RuleHit] {
+        var hits: [RuleHit] = []
+        // Test paths are matched only for files with findings.
+        var knownSeverity: Severity?
+        func severity() -> Severity {
+            if let knownSeverity { return knownSeverity }
+            let severity = testGlobs.contains(where: { $0.matches(path) }) ? (testSeverity ?? rule.severity) : rule.severity
+            knownSeverity = severity
+            return severity
+        }
+        var reachedSink: Set<Int> = []
+        let sinks = self.sinks[facts.language] ?? []
+        let heads = sinkHeads[facts.language] ?? []
+        if !sinks.isEmpty {
+            for call in facts.calls {
+                // Cheap rejection first: most calls are unresolved or resolve to other modules.
+                guard let qualified = call.qualifiedName, heads.contains(Self.head(of: qualified)) else { continue }
+                for sink in sinks where Self.isSink(call, sink) {
+                    guard let secret = secretArgument(of: call, sink: sink, values: facts.values),
+                          SecretValues.isSecret(secret.value, names: []) else { continue }
+                    let name = sink.chained.map { "\(sink.call)().\($0)" } ?? sink.call
+                    var hit = Evaluator.hit(rule, range: call.range,
+                                            values: ["secret": SecretMask.mask(secret.value), "context": "used as the key of \(name)"])
+                    hit.severity = severity()
+                    hit.secretRanges = [secret.content]
+                    if let defined = secret.definition, !(call.range.start <= defined.start && defined.end <= call.range.end) {
+                        hit.related = [RuleHit.Related(range: defined, message: "secret defined here")]
+                    }
+                    hits.append(hit)
+                    reachedSink.insert(secret.content.start)
+                }
+            }
+        }
+        for literal in facts.values.literals where !reachedSink.contains(literal.contentRange.start) {
+            guard !literal.isCollectionElement, !literal.isComparisonOperand,
+                  let context = context(of: literal, language: facts.language) else { continue }
+            var hit = Evaluator.hit(rule, range: literal.range,
+                                    values: ["secret": SecretMask.mask(literal.value), "context": context])
+            hit.severity = severity()
+            hit.secretRanges = [literal.contentRange]
+            hits.append(hit)
+        }
+        return hits
+    }
+
+    /// `jwt` for `jwt.encode`, `jose` for `jose.SignJWT().sign`.
+    static func head(of qualified: String) -> Substring {
+        let utf8 = qualified.utf8
+        guard let dot = utf8.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "(") }) else {
+            return Substring(qualified)
+        }
+        return qualified[..<dot]
+    }
+
+    /// Whether `call` is the sink: its qualified name is the sink's call, or a method called on a
+    /// new instance (`PyJWT().encode` for `jwt.PyJWT.encode`); with `chained`, the method called
+    /// on the call's result chain (`SignJWT(c).setProtectedHeader(h).sign`).
+    static func isSink(_ call: CallFact, _ sink: Sink) -> Bool {
+        guard let qualified = call.qualifiedName else { return false }
+        guard let chained = sink.chained else {
+            return qualified == sink.call || (call.isChained && qualified.replacing("()", with: "") == sink.call)
+        }
+        return call.isChained && qualified.hasPrefix(sink.call + "()") && qualified.hasSuffix("." + chained)
+    }
+
+    private struct Secret {
+        var value: String
+        var content: ByteRange
+        /// The literal, when it was found through a constant.
+        var definition: ByteRange?
+    }
+
+    /// The literal the sink's key argument is, wraps, or names through a constant.
+    private func secretArgument(of call: CallFact, sink: Sink, values: ValueFacts) -> Secret? {
+        var argument: ArgumentFact?
+        if let keyword = sink.keyword { argument = call.arguments.first { $0.keyword == keyword } }
+        if argument == nil, let index = sink.argument {
+            var position = 0
+            for candidate in call.arguments where candidate.keyword == nil {
+                if position == index {
+                    argument = candidate
+                    break
+                }
+                position += 1
+            }
+        }
+        if let property = sink.property { argument = argument?.properties.first { $0.keyword == property } }
+        guard let argument else { return nil }
+        if let value = argument.stringValue, let content = argument.stringRange {
+            return Secret(value: value, content: content)
+        }
+        if let name = argument.name, let constant = values.constant(named: name, at: call.range.start) {
+            return Secret(value: constant.value, content: constant.contentRange, definition: constant.range)
+        }
+        return nil
+    }
+
+    /// Why a recorded literal is a secret (the message's `{context}`), or nil when it is not.
+    private func context(of literal: StringLiteralFact, language: Language) -> String? {
+        let target = literal.target
+        if let read = literal.envDefault, isEnvReader(read, language: language), isSecretName(read.name) {
+            let names = [read.name] + (target.map { [$0.name] } ?? [])
+            return SecretValues.isSecret(literal.value, names: names) ? "as the default of \(read.name)" : nil
+        }
+        if let target, SecretValues.isPlainName(target.name), isSecretName(target.name) {
+            let names = [target.name] + (literal.envDefault.map { [$0.name] } ?? [])
+            guard SecretValues.isSecret(literal.value, names: names), !isSecretNamedName(literal.value) else { return nil }
+            return "assigned to \(target.name)"
+        }
+        return SecretValues.isLiteralJWT(literal.value) ? "(a literal JWT)" : nil
+    }
+
+    private func isEnvReader(_ read: EnvDefault, language: Language) -> Bool {
+        guard let readers = envReaders[language] else { return false }
+        return readers.contains { $0.matches(read.reader) || read.qualifiedReader.map($0.matches) == true }
+    }
+
+    /// Whether a value assigned to a secret-named target is itself the name of one
+    /// (`SECRET_KEY = 'aws_secret_access_key'`, `{'AWS_SECRET_ACCESS_KEY': 'secret_key'}`).
+    private func isSecretNamedName(_ value: String) -> Bool {
+        SecretValues.isCompoundName(value) && namePatterns.contains { $0.matches(SecretValues.normalised(value)) }
+    }
+
+    /// Whether a target or setting name is secret-named, and not a reference to a secret
+    /// (`JWT_SECRET_PATH`, `jwtSecretName`, `SECRET_KEY_ID`).
+    func isSecretName(_ name: String) -> Bool {
+        let normalised = SecretValues.normalised(name)
+        return namePatterns.contains { $0.matches(normalised) } && !SecretValues.isReferenceName(name)
+    }
 }

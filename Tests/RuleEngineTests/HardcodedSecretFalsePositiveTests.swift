@@ -1,0 +1,116 @@
+import Model
+import Testing
+@testable import RuleEngine
+
+/// What `jwt-hardcoded-secret` must leave alone: the look-alikes of real codebases.
+@Suite struct HardcodedSecretFalsePositiveTests {
+    static func silent(_ code: String, _ language: Language) -> Bool {
+        Snippet.hits(code, language, path: language == .python ? "app/settings.py" : "src/app.ts",
+                     rule: HardcodedSecretTests.rule).isEmpty
+    }
+
+    @Test(arguments: [
+        "JWT_SECRET = \"JWT_SECRET\"",
+        "JWT_SECRET_KEY = \"jwt-secret-key\"",
+        "class KeyType(str, Enum):\n    JWT_SECRET = \"JWT_SECRET\"",
+        "JWT_SECRET = \"\"",
+        "JWT_SECRET = \"   \"",
+        "secret = \"abc\"",
+        "JWT_SECRET = \"${JWT_SECRET}\"",
+        "JWT_SECRET = \"{{ vault_jwt_secret }}\"",
+        "JWT_SECRET = \"%(jwt_secret)s\"",
+        "JWT_SECRET = \"$JWT_SECRET\"",
+        "JWT_SECRET = \"<your-jwt-secret>\"",
+        "JWT_SECRET = \"********\"",
+        "JWT_SECRET = \"xxxxxxxxxxxx\"",
+        "JWT_SECRET = \"auth.jwt.secret\"",
+        "JWT_SECRET = \"jwt:signing:secret\"",
+        "JWT_SECRET = \"MY_SERVICE_JWT_SECRET\"",
+        "JWT_SECRET = os.getenv(\"JWT_SECRET\", \"\")",
+        "JWT_SECRET = os.environ[\"JWT_SECRET\"]",
+        "secret_key = request.form[\"secret\"]",
+        "WEAK_SECRETS = [\"secret\", \"changeme\", \"password\"]",
+        "WEAK_SECRETS = {\"secret\", \"changeme\"}",
+        "WEAK_SECRETS = (\"secret\", \"changeme\")",
+        "def is_weak(secret_key):\n    return secret_key in WEAK or secret_key == \"changeme-in-prod\"",
+        "if settings.JWT_SECRET in (\"changeme\", \"secret\"):\n    raise ValueError(\"weak\")",
+        "\"\"\"JWT_SECRET = 'docstring-secret-value'\"\"\"",
+        "# JWT_SECRET = 'commented-secret-value'",
+        "JWT_ALGORITHM = \"HS256\"",
+        "AUTH_HEADER_PREFIX = \"Bearer \"",
+        "message = \"The JWT secret key is not configured\"",
+        "JWT_SECRET_ERROR = \"JWT secret key is not configured\"",
+        "AUTH_SERVICE_URL = os.getenv(\"AUTH_SERVICE_URL\", \"http://auth-service:8001\")",
+        "JWT_PUBLIC_KEY = \"-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkq\\n-----END PUBLIC KEY-----\"",
+        "JWT_SECRET_KEY = \"prefix-\" + os.environ[\"SUFFIX\"]",
+        "JWT_SECRET = \"-\".join(parts)",
+        "JWT_SECRET = f\"{prefix}-secret\"",
+        "JWT_SECRET_REQUIRED = \"false\"",
+        "logger.warning(\"JWT secret %s is weak\", name)",
+        "raise ValueError(\"secret_key must be set\")",
+        "JWT_SECRET_KEY: Optional[str] = None",
+        "JWT_SECRET_FILE = \"/run/secrets/jwt_secret\"",
+        "class Provider:\n    SECRET_KEY = \"aws_secret_access_key\"",
+        "SECRET_KEY = \"AWSSecretKey\"",
+        "ENV = {\"AWS_SECRET_ACCESS_KEY\": \"secret_key\"}",
+        "TYPES = {\"AWS::Route53::KeySigningKey\": \"a9a67ae6c371fcf4\"}",
+        "CREDENTIALS = {\"SecretAccessKey\": \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\"}",
+    ])
+    func pythonLookAlikes(_ code: String) {
+        #expect(Self.silent(code + "\n", .python), "flagged: \(code)")
+    }
+
+    @Test(arguments: [
+        "const jwtSecret = process.env.JWT_SECRET ?? '';",
+        "const cfg = { secret: '${JWT_SECRET}' };",
+        "const JWT_SECRET = 'JWT_SECRET';",
+        "enum KeyType { JWT_SECRET = 'JWT_SECRET', SIGNING_KEY = 'signing_key' }",
+        "const WEAK = ['secret', 'changeme', 'password'];",
+        "if (secret === 'changeme') throw new Error('weak');",
+        "const ok = jwtSecret !== 'please-change-me';",
+        "const apiUrl = process.env.API_URL || 'http://localhost:3000';",
+        "headers.Authorization = 'Bearer ' + token;",
+        "const message = 'JWT secret is not configured';",
+        "const secretKey = `${prefix}-key`;",
+        "type Cfg = { jwtSecret: string };",
+        "// const jwtSecret = 'commented-out-secret';",
+        "const algorithm = 'HS256';",
+        "const jwtSecretEnvVar = 'APP_JWT_SECRET';",
+        "switch (kind) { case 'jwt-secret-kind': break; }",
+        "export const fr = { secretKey: 'Clé secrète', jwtSecret: 'Secret JWT (HMAC)' };",
+        "const labels = { signingKey: 'Signing key:' };",
+    ])
+    func typeScriptLookAlikes(_ code: String) {
+        #expect(Self.silent(code + "\n", .typescript), "flagged: \(code)")
+    }
+
+    @Test func knownWeakValuesAreSecretsWhenAssigned() {
+        #expect(!Self.silent("JWT_SECRET = \"changeme-in-prod\"\n", .python))
+        #expect(!Self.silent("SECRET_KEY = \"secret\"\n", .python))
+        #expect(!Self.silent("import jwt\njwt.encode(p, \"secret\")\n", .python))
+        #expect(!Self.silent("const jwtSecret = 'your-secret-here';\n", .typescript))
+        #expect(!Self.silent("app.config[\"SECRET_KEY\"] = \"super-secret-key\"\n", .python))
+        #expect(!Self.silent("JWT_SECRET = \"supersecretkey\"\n", .python))
+        #expect(!Self.silent("SECRET_KEY = os.environ.get(\"SECRET_KEY\") or \"hard to guess string\"\n", .python))
+    }
+
+    @Test func valueRulesInIsolation() {
+        #expect(SecretValues.isSecret("s3cr3t-value", names: []))
+        #expect(!SecretValues.isSecret("s3c", names: []))
+        #expect(!SecretValues.isSecret("jwt-secret", names: ["JWT_SECRET"]))
+        #expect(!SecretValues.isSecret("https://vault.internal/jwt", names: []))
+        #expect(SecretValues.isReferenceName("JWT_SECRET_PATH"))
+        #expect(SecretValues.isReferenceName("jwtSecretURL"))
+        #expect(!SecretValues.isReferenceName("JWT_SECRET_KEY"))
+        #expect(!SecretValues.isReferenceName("secretOrKey"))
+        #expect(SecretValues.normalised("JWT_SECRET-Key") == "jwtsecretkey")
+        #expect(SecretValues.isCompoundName("aws_secret_access_key"))
+        #expect(SecretValues.isCompoundName("AWSSecretKey"))
+        #expect(SecretValues.isCompoundName("jwtSecret"))
+        #expect(!SecretValues.isCompoundName("secret"))
+        #expect(!SecretValues.isCompoundName("super-secret-key"))
+        #expect(!SecretValues.isCompoundName("Dev_Secret_2024"))
+        #expect(!SecretValues.isPlainName("AWS::Route53::KeySigningKey"))
+        #expect(SecretValues.isPlainName("jwt-key"))
+    }
+}
