@@ -73,6 +73,7 @@ struct CallResolver {
                             into calls: inout [CallFact]) -> Int {
         var callee = callee
         var qualified = qualified
+        let firstOpen = open
         var open = open
         var chained = false
         while true {
@@ -81,12 +82,13 @@ struct CallResolver {
             calls.append(CallFact(callee: callee, qualifiedName: qualified, isConstruction: isNew && !chained,
                                   isChained: chained, range: stream.range(head, last),
                                   arguments: close >= 0 ? arguments(open: open, close: close) : []))
+            // Scanning resumes inside the first call's arguments: calls nested there are calls too.
             guard close >= 0, stream.kind(close + 1) == .dot || stream.kind(close + 1) == .questionDot,
-                  stream.kind(close + 2) == .identifier else { return open + 1 }
+                  stream.kind(close + 2) == .identifier else { return firstOpen + 1 }
             var member = "()"
             var j = stream.appendMembers(to: &member, from: close + 1, optional: true)
             if language == .typescript { j = skipTypeArguments(from: j) }
-            guard stream.kind(j) == .lParen else { return open + 1 }
+            guard stream.kind(j) == .lParen else { return firstOpen + 1 }
             callee += member
             qualified = qualified.map { $0 + member }
             chained = true

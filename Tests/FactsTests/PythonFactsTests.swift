@@ -119,6 +119,13 @@ import Testing
         #expect(Extract.calls(code, .python) == ["jwt.encode"])
     }
 
+    @Test func callsInsideTheArgumentsOfAChainedCallAreRecorded() {
+        let facts = Extract.facts("import jwt\nx = json.loads(b64(jwt.decode(t, k).split(\".\"))).get(\"kid\").strip()\n", .python)
+        #expect(facts.calls.map(\.callee) == ["json.loads", "json.loads().get", "json.loads().get().strip", "b64",
+                                              "jwt.decode", "jwt.decode().split"])
+        #expect(Extract.calls("import jwt\nx = f(jwt.decode(t)).g()\n", .python) == ["jwt.decode"])
+    }
+
     @Test func importLookalikesAreDifferentModules() {
         #expect(Extract.imports("import jwt_validator\nimport pyjwt_utils as jwt\n", .python) == ["jwt_validator", "pyjwt_utils"])
     }
