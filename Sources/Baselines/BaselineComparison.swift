@@ -2,7 +2,8 @@ import Model
 
 /// The findings of a scan compared with a baseline.
 public struct BaselineComparison: Sendable {
-    /// Findings with `baselineState` set (suppressed ones too, as they are in the baseline or not).
+    /// Findings with `baselineState` set; inline-suppressed findings are accepted in the code and
+    /// are neither new nor unchanged (their state stays nil).
     public var findings: [Finding]
     /// Baseline entries no longer found.
     public var fixed: [Baseline.Entry]
@@ -15,7 +16,9 @@ public struct BaselineComparison: Sendable {
         let known = Set(baseline.entries.map(\.fingerprint))
         let marked = findings.map { finding -> Finding in
             var finding = finding
-            finding.baselineState = known.contains(finding.fingerprint) ? .unchanged : .new
+            if finding.suppression == nil {
+                finding.baselineState = known.contains(finding.fingerprint) ? .unchanged : .new
+            }
             return finding
         }
         let current = Set(findings.map(\.fingerprint))

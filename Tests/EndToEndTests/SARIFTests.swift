@@ -229,6 +229,7 @@ import Testing
         #expect(run.stdout.hasPrefix("### ssotguard: \(findings) findings\n\n| Location | Rule | Message |\n|---|---|---|\n"))
         #expect(run.stdout.contains("\n…and \(findings - 25) more.\n"))
         #expect(run.stdout.contains("| `phase-1.1` Phase 1.1: direct JWT imports | "))
-        #expect(run.stdout.hasSuffix("\(summary["filesScanned"] as? Int ?? -1) files scanned.\n"))
+        #expect(run.stdout.contains("\n\(summary["filesScanned"] as? Int ?? -1) files scanned"))
+        #expect(run.stdout.hasSuffix("; \(summary["suppressed"] as? Int ?? -1) suppressed inline.\n"))
     }
 }
