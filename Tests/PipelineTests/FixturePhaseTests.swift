@@ -1,0 +1,30 @@
+import Foundation
+import Model
+import Testing
+@testable import Pipeline
+
+/// Every finding of the fixture lands in the phase fixtures/jwt-monorepo/PHASES.txt expects.
+@Suite struct FixturePhaseTests {
+    @Test func everyFixtureFindingHasTheExpectedPhase() async throws {
+        let root = FixtureScanTests.fixtures.appendingPathComponent("jwt-monorepo")
+        let table = try String(contentsOf: root.appendingPathComponent("PHASES.txt"), encoding: .utf8)
+        var expected: [String: String] = [:]  // "rule path" → phase
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            try #require(fields.count == 3, "bad line: \(line)")
+            expected["\(fields[1]) \(fields[2])"] = fields[0]
+        }
+        var options = ScanOptions()
+        options.paths = [root.path]
+        let result = try await Pipeline.run(options)
+        var seen: Set<String> = []
+        for finding in result.findings {
+            let key = "\(finding.ruleID) \(finding.path)"
+            seen.insert(key)
+            #expect(finding.phase == expected[key], "\(finding.path):\(finding.location.line) \(finding.ruleID)")
+            #expect(finding.phaseTitle?.isEmpty == false)
+        }
+        #expect(seen == Set(expected.keys), "PHASES.txt lists (rule, file) pairs with no finding")
+        #expect(Set(expected.values).count >= 7)
+    }
+}
