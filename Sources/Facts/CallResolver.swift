@@ -53,7 +53,8 @@ struct CallResolver {
             }
             var callee = head
             _ = stream.appendMembers(to: &callee, from: i + 1, optional: true)
-            let resolved = Self.resolve(callee, bindings: bindings)
+            // Only the head is looked up; most heads are not bound, so no string is built then.
+            let resolved = bindings.isEmpty ? nil : bindings[head].map { $0 + callee.dropFirst(head.count) }
             guard stream.kind(open) == .lParen, !isDefinition(head: i, open: open) else {
                 if isNew {
                     calls.append(CallFact(callee: callee, qualifiedName: resolved, isConstruction: true,

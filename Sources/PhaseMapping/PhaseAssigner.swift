@@ -3,9 +3,16 @@ import Model
 /// Assigns every finding the first phase of the plan that accepts it, or `unplanned`.
 public enum PhaseAssigner {
     public static func assign(_ findings: [Finding], plan: Plan, aliases: [RuleID: RuleID] = [:]) -> [Finding] {
-        findings.map { finding in
+        // The phase depends only on the rule and the path: decide each pair once.
+        var decided: [String: (id: String, title: String)] = [:]
+        return findings.map { finding in
             var finding = finding
-            let phase = self.phase(of: finding, plan: plan, aliases: aliases)
+            let key = finding.ruleID.rawValue + "\u{0}" + finding.path
+            let phase = decided[key] ?? {
+                let phase = self.phase(of: finding, plan: plan, aliases: aliases)
+                decided[key] = (phase.id, phase.title)
+                return (phase.id, phase.title)
+            }()
             finding.phase = phase.id
             finding.phaseTitle = phase.title
             return finding

@@ -62,7 +62,7 @@ enum FileScanner {
         let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language)
         var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules)
         guard !hits.isEmpty || !facts.comments.isEmpty else { return outcome }
-        if !facts.comments.isEmpty {
+        if Suppressions.mayHaveDirectives(facts.comments, in: bytes) {
             hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules)
         }
         guard !hits.isEmpty else { return outcome }

@@ -20,6 +20,25 @@ import Model
 /// - Findings of the meta-rules themselves can be suppressed too (e.g. `ignore-file[suppression-unused]`);
 ///   such ids are never reported unused.
 public enum Suppressions {
+    /// Whether any comment mentions `ssotguard:` at all: a byte scan that spares files without
+    /// directives (nearly all) the line index `apply` needs.
+    public static func mayHaveDirectives(_ comments: [ByteRange], in bytes: UnsafeRawBufferPointer) -> Bool {
+        let needle: [UInt8] = Array("ssotguard:".utf8)
+        for range in comments where range.count >= needle.count {
+            var i = range.start
+            let last = min(range.end, bytes.count) - needle.count
+            while i <= last {
+                if bytes[i] == needle[0] {
+                    var k = 1
+                    while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
     public static let invalidRuleID: RuleID = "suppression-invalid"
     public static let unusedRuleID: RuleID = "suppression-unused"
     /// The rules of kind `meta`: only these ids may use it.
