@@ -28,6 +28,12 @@ enum FunctionSkeleton {
         case .identifier:
             let signature = signature(token, stream.bytes)
             if let previous = stream.kind(i - 1), previous == .dot || previous == .questionDot {
+                // A field of the object itself is local naming, like a variable: `self._key` and
+                // `self._signing_material` are the same shape. Members of anything else
+                // (`jwt.decode`, `payload.get`) keep their names.
+                if stream.isWord(i - 2, "self") || stream.isWord(i - 2, "this") || stream.isWord(i - 2, "cls") {
+                    return identifier
+                }
                 return 0x1000_0000 | signature
             }
             return keywords.contains(signature) ? 0x2000_0000 | signature : identifier
