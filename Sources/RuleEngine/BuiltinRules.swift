@@ -247,7 +247,7 @@ enum BuiltinRules {
           ]
         },
         "secretNames": [
-          "*jwt*secret*", "*jwt*key*", "*secret*key*", "*signing*key*", "*token*secret*",
+          "*jwt*secret*", "*jwt*key*", "*secretkey*", "*signing*key*", "*token*secret*",
           "*auth*secret*", "*hmac*secret*", "secret", "*secret*or*key*", "jwtsecret"
         ],
         "envReaders": {

@@ -208,8 +208,13 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
 
     /// Whether a value assigned to a secret-named target is itself the name of one
     /// (`SECRET_KEY = 'aws_secret_access_key'`, `{'AWS_SECRET_ACCESS_KEY': 'secret_key'}`).
+    /// A compound name about secrets counts even when it is not one of this rule's names
+    /// (`aws_secret_access_key` names an AWS setting).
     private func isSecretNamedName(_ value: String) -> Bool {
-        SecretValues.isCompoundName(value) && namePatterns.contains { $0.matches(SecretValues.normalised(value)) }
+        guard SecretValues.isCompoundName(value) else { return false }
+        let normalised = SecretValues.normalised(value)
+        return namePatterns.contains { $0.matches(normalised) }
+            || ["secret", "key", "password", "token"].contains { normalised.contains($0) }
     }
 
     /// Whether a target or setting name is secret-named, and not a reference to a secret

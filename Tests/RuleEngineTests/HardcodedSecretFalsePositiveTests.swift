@@ -51,6 +51,9 @@ import Testing
         "JWT_SECRET_KEY: Optional[str] = None",
         "JWT_SECRET_FILE = \"/run/secrets/jwt_secret\"",
         "class Provider:\n    SECRET_KEY = \"aws_secret_access_key\"",
+        // An AWS secret is a secret, but not a JWT secret: not this pack's business.
+        "AWS_SECRET_ACCESS_KEY = \"wJalrXUtnFEMI/K7MDENG-not-real\"",
+        "credentials = {\"SecretAccessKey\": \"test-secret-access-value\"}",
         "SECRET_KEY = \"AWSSecretKey\"",
         "ENV = {\"AWS_SECRET_ACCESS_KEY\": \"secret_key\"}",
         "TYPES = {\"AWS::Route53::KeySigningKey\": \"a9a67ae6c371fcf4\"}",
