@@ -84,12 +84,28 @@ enum FileScanner {
                                 utf16Location: index.utf16Location(of: $0.range, in: bytes))
             }.sorted()
             finding.matchedText = identityText(of: hit, bytes: bytes)
+            finding.enclosingSymbol = enclosingSymbol(of: hit.range, in: facts)
             finding.suppression = hit.suppression
             finding.groupKey = hit.groupKey
             finding.shape = hit.shape
             outcome.findings.append(finding)
         }
         return outcome
+    }
+
+    /// The innermost function around `range` (`TokenService.verify_token`); part of a finding's
+    /// identity, so identical code in two functions is two identities and moving a function keeps
+    /// its findings' identities. A finding on a definition itself belongs to the definition.
+    static func enclosingSymbol(of range: ByteRange, in facts: FileFacts) -> String? {
+        var best: FunctionFact?
+        for function in facts.functions {
+            let inside = function.bodyRange.start <= range.start && range.start < function.bodyRange.end
+            let isName = function.nameRange == range
+            guard inside || isName else { continue }
+            if isName { return function.qualifiedName }
+            if best == nil || function.bodyRange.start >= best!.bodyRange.start { best = function }
+        }
+        return best?.qualifiedName
     }
 
     /// What identifies a hit's construct: its text with whitespace folded, or for a secret the
