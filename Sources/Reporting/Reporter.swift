@@ -22,7 +22,7 @@ extension ReportFormat {
         switch self {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter()
-        case .sarif: return SARIFReporter(includeAll: sarifAll)
+        case .sarif: return SARIFReporter(includeAll: sarifAll, pathPrefix: pathPrefix)
         case .github: return GitHubReporter(pathPrefix: pathPrefix)
         case .markdown: return MarkdownReporter()
         }

@@ -22,9 +22,16 @@ public struct SARIFReporter: Reporter {
     static let descriptionLimit = 1024
     static let tagLimit = 20
 
-    public init(includeAll: Bool = false, automationID: String = "ssotguard/") {
+    /// The scan root relative to the working directory (`services/`), or "". GitHub resolves
+    /// result URIs against the repository root, not `%SRCROOT%`: when a subdirectory of the
+    /// working directory (normally the checkout) is scanned, URIs carry this prefix and
+    /// `%SRCROOT%` is the working directory, so code scanning finds the files.
+    public var pathPrefix: String
+
+    public init(includeAll: Bool = false, automationID: String = "ssotguard/", pathPrefix: String = "") {
         self.includeAll = includeAll
         self.automationID = automationID
+        self.pathPrefix = pathPrefix.hasPrefix("/") ? "" : pathPrefix
     }
 
     public func render(_ result: ScanResult) -> String {
@@ -32,6 +39,16 @@ public struct SARIFReporter: Reporter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(log(result)) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The directory `%SRCROOT%` stands for: the scan root, less `pathPrefix`.
+    func sourceRoot(_ rootDirectory: String?) -> String? {
+        guard let root = rootDirectory, !pathPrefix.isEmpty else { return rootDirectory }
+        var trimmed = root
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let prefix = String(pathPrefix.dropLast())
+        guard trimmed.hasSuffix("/" + prefix) else { return rootDirectory }
+        return String(trimmed.dropLast(prefix.count))
     }
 
     /// The log for `result`, before encoding.
@@ -52,7 +69,7 @@ public struct SARIFReporter: Reporter {
         let run = SARIF.Run(
             tool: SARIF.Tool(driver: driver),
             automationDetails: SARIF.AutomationDetails(id: automationID),
-            originalUriBaseIds: result.rootDirectory.map {
+            originalUriBaseIds: sourceRoot(result.rootDirectory).map {
                 [Self.sourceRootID: SARIF.ArtifactLocation(uri: URIPath.fileURI(directory: $0), uriBaseId: nil)]
             },
             invocations: [invocation(result.diagnostics)],
@@ -130,7 +147,7 @@ public struct SARIFReporter: Reporter {
 
     func physicalLocation(_ path: String, _ location: SourceLocation) -> SARIF.PhysicalLocation {
         SARIF.PhysicalLocation(
-            artifactLocation: SARIF.ArtifactLocation(uri: URIPath.encode(path), uriBaseId: Self.sourceRootID),
+            artifactLocation: SARIF.ArtifactLocation(uri: URIPath.encode(pathPrefix + path), uriBaseId: Self.sourceRootID),
             region: SARIF.Region(startLine: max(1, location.line), startColumn: max(1, location.column),
                                  endLine: max(1, location.endLine), endColumn: max(1, location.endColumn)))
     }
@@ -146,7 +163,7 @@ public struct SARIFReporter: Reporter {
             if !diagnostic.path.isEmpty {
                 let artifact = diagnostic.path.hasPrefix("/")
                     ? SARIF.ArtifactLocation(uri: URIPath.fileURI(file: diagnostic.path), uriBaseId: nil)
-                    : SARIF.ArtifactLocation(uri: URIPath.encode(diagnostic.path), uriBaseId: Self.sourceRootID)
+                    : SARIF.ArtifactLocation(uri: URIPath.encode(pathPrefix + diagnostic.path), uriBaseId: Self.sourceRootID)
                 let region = diagnostic.line.map { SARIF.Region(startLine: max(1, $0)) }
                 locations = [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(artifactLocation: artifact,
                                                                                      region: region))]

@@ -101,8 +101,10 @@ import Testing
         #expect(run["columnKind"] as? String == "utf16CodeUnits")
         #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == "ssotguard/")
         let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
-        let fixture = Tool.repository.appendingPathComponent("fixtures/jwt-monorepo").standardizedFileURL.path
-        #expect(base?["uri"] as? String == "file://" + fixture.replacing(" ", with: "%20") + "/")
+        // Scanned from the repository root: %SRCROOT% is the working directory and URIs carry the
+        // subdirectory, because GitHub resolves them against the repository root.
+        let workingDirectory = Tool.repository.standardizedFileURL.path
+        #expect(base?["uri"] as? String == "file://" + workingDirectory.replacing(" ", with: "%20") + "/")
 
         let results = try #require(run["results"] as? [[String: Any]])
         let json = try Tool.json(try Tool.run(["scan", "fixtures/jwt-monorepo", "--format", "json"]).stdout)
@@ -113,7 +115,7 @@ import Testing
             let artifact = try #require(location["artifactLocation"] as? [String: Any])
             #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
             let uri = try #require(artifact["uri"] as? String)
-            #expect(!uri.hasPrefix("/") && !uri.hasPrefix("./") && !uri.contains("\\") && !uri.contains("fixtures/"))
+            #expect(!uri.hasPrefix("/") && !uri.hasPrefix("./") && !uri.contains("\\") && uri.hasPrefix("fixtures/jwt-monorepo/"))
             let region = try #require(location["region"] as? [String: Any])
             for key in ["startLine", "startColumn", "endLine", "endColumn"] {
                 #expect((region[key] as? Int ?? 0) >= 1, "\(key) of \(uri)")
