@@ -64,7 +64,7 @@ public enum Discovery {
     }
 
     /// Parses the `.gitignore` at `path` if there is one; problems become diagnostics on `shown`.
-    private static func loadGitignore(_ path: String, shown: String, _ collector: inout Collector) -> Gitignore? {
+    static func loadGitignore(_ path: String, shown: String, _ collector: inout Collector) -> Gitignore? {
         switch FileSystem.status(path) {
         case .failure(let error) where error.isNotFound:
             return nil

@@ -48,10 +48,16 @@ struct Gitignore: Sendable {
 
     /// Whether `path` (relative to the `.gitignore`'s directory) is ignored.
     func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
+        decision(path, isDirectory: isDirectory) ?? false
+    }
+
+    /// What the last matching rule says about `path`: true (ignored), false (re-included by a
+    /// `!` rule), or nil when no rule matches, so a shallower `.gitignore` decides.
+    func decision(_ path: String, isDirectory: Bool) -> Bool? {
         for rule in rules.reversed() where rule.glob.matchesExactly(path, isDirectory: isDirectory) {
             return !rule.isNegated
         }
-        return false
+        return nil
     }
 
     // MARK: - Lines

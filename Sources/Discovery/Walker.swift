@@ -2,9 +2,10 @@ import Model
 
 /// A sorted, deterministic depth-first walk of one directory PATH with `opendir`/`readdir`/`lstat`.
 ///
-/// For every entry, in order: skipped directory names, the root `.gitignore`, `--exclude`,
-/// the extension filter and `--include` are applied before anything is reported about it, so
-/// ignored things stay silent. Symlinks are followed only when their real path is inside the
+/// For every entry, in order: skipped directory names, the `.gitignore` files in effect (the
+/// root's and those of the directories above the entry, the deepest with a matching rule
+/// deciding, as in git), `--exclude`, the extension filter and `--include` are applied before
+/// anything is reported about it, so ignored things stay silent. Symlinks are followed only when their real path is inside the
 /// root's real path; directories and files are identified by (device, inode) so that symlink
 /// cycles end and nothing is taken twice.
 struct Walker {
@@ -21,10 +22,17 @@ struct Walker {
     /// cannot make `opendir` fail by permissions when they run as root.
     var willList: (String) -> Void = { _ in }
 
-    /// A directory being listed, and how far.
+    /// A `.gitignore` and the directory (relative to the root) whose entries it speaks about.
+    private struct ScopedIgnore {
+        var base: String
+        var rules: Gitignore
+    }
+
+    /// A directory being listed, how far, and the `.gitignore` files in effect inside it.
     private struct Frame {
         var location: Location
         var entries: [DirectoryEntry]
+        var ignores: [ScopedIgnore]
         var next = 0
     }
 
@@ -45,7 +53,8 @@ struct Walker {
         if case .success(let status) = FileSystem.status(rootDisk) { visited.insert(status.id) }
         var stack: [Frame] = []
         let root = Location(disk: rootDisk, relative: "", reported: reportedPrefix)
-        if let frame = list(root, &collector) { stack.append(frame) }
+        let rootIgnores = gitignore.map { [ScopedIgnore(base: "", rules: $0)] } ?? []
+        if let frame = list(root, ignores: rootIgnores, &collector) { stack.append(frame) }
         while let top = stack.indices.last {
             guard stack[top].next < stack[top].entries.count else {
                 stack.removeLast()
@@ -54,16 +63,18 @@ struct Walker {
             let entry = stack[top].entries[stack[top].next]
             stack[top].next += 1
             let location = stack[top].location.child(entry.name)
-            if visit(entry, at: location, visited: &visited, collector: &collector),
-               let frame = list(location, &collector)
+            let ignores = stack[top].ignores
+            if visit(entry, at: location, ignores: ignores, visited: &visited, collector: &collector),
+               let frame = list(location, ignores: ignores, &collector)
             {
                 stack.append(frame)
             }
         }
     }
 
-    /// Lists a directory, or reports why it cannot be read.
-    private func list(_ location: Location, _ collector: inout Collector) -> Frame? {
+    /// Lists a directory, or reports why it cannot be read. A `.gitignore` in it (below the root)
+    /// joins the ones in effect.
+    private func list(_ location: Location, ignores: [ScopedIgnore], _ collector: inout Collector) -> Frame? {
         willList(location.disk)
         switch FileSystem.list(location.disk) {
         case .failure(let error):
@@ -74,13 +85,20 @@ struct Walker {
                 collector.report(.warning, PathNames.join(location.reported, name),
                                  "file name is not valid UTF-8; not scanned")
             }
-            return Frame(location: location, entries: listing.entries)
+            var ignores = ignores
+            if options.useGitignore, !location.relative.isEmpty, listing.entries.contains(where: { $0.name == ".gitignore" }),
+               let nested = Discovery.loadGitignore(PathNames.join(location.disk, ".gitignore"),
+                                                    shown: PathNames.join(location.reported, ".gitignore"), &collector)
+            {
+                ignores.append(ScopedIgnore(base: location.relative, rules: nested))
+            }
+            return Frame(location: location, entries: listing.entries, ignores: ignores)
         }
     }
 
     /// Handles one directory entry: takes a file, reports a problem, or returns true when the
     /// entry is a directory to enter.
-    private func visit(_ entry: DirectoryEntry, at location: Location, visited: inout Set<FileID>,
+    private func visit(_ entry: DirectoryEntry, at location: Location, ignores: [ScopedIgnore], visited: inout Set<FileID>,
                        collector: inout Collector) -> Bool {
         let hasSourceExtension = Language.of(fileName: entry.name) != nil
         if entry.isKnownRegularFile && !hasSourceExtension { return false }
@@ -97,7 +115,7 @@ struct Walker {
         if isSymlink {
             switch FileSystem.status(location.disk) {
             case .failure(let error):
-                if isSelected(location, isDirectory: false) {
+                if isSelected(location, isDirectory: false, ignores: ignores) {
                     collector.report(.warning, location.reported, "broken symlink: \(error)")
                 }
                 return false
@@ -108,7 +126,7 @@ struct Walker {
 
         let isDirectory = status.kind == .directory
         if isDirectory && options.skippedDirectoryNames.contains(entry.name) { return false }
-        guard isSelected(location, isDirectory: isDirectory) else { return false }
+        guard isSelected(location, isDirectory: isDirectory, ignores: ignores) else { return false }
         if !isDirectory {
             guard hasSourceExtension else { return false }
             if !options.includes.isEmpty,
@@ -123,9 +141,15 @@ struct Walker {
         return false
     }
 
-    /// Whether neither the `.gitignore` nor an `--exclude` pattern rules the entry out.
-    private func isSelected(_ location: Location, isDirectory: Bool) -> Bool {
-        if let gitignore, gitignore.isIgnored(location.relative, isDirectory: isDirectory) { return false }
+    /// Whether neither a `.gitignore` in effect nor an `--exclude` pattern rules the entry out.
+    private func isSelected(_ location: Location, isDirectory: Bool, ignores: [ScopedIgnore]) -> Bool {
+        for scoped in ignores.reversed() {
+            let path = scoped.base.isEmpty ? location.relative : String(location.relative.dropFirst(scoped.base.count + 1))
+            if let ignored = scoped.rules.decision(path, isDirectory: isDirectory) {
+                if ignored { return false }
+                break
+            }
+        }
         return !options.excludes.contains { $0.matches(location.reported, isDirectory: isDirectory) }
     }
 

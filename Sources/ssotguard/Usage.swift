@@ -48,7 +48,7 @@ enum Usage {
           --plan <file>            Use this migration plan instead of the built-in JWT plan
           --include <glob>         Scan only files matching <glob>; repeatable
           --exclude <glob>         Skip files and directories matching <glob>; repeatable
-          --no-ignore              Do not honour the root .gitignore
+          --no-ignore              Do not honour .gitignore files
           --max-file-size <bytes>  Skip larger files with a diagnostic (default 52428800)
           --fail-on-severity <s>   Exit 1 when a finding is at least <s>: error (default),
                                    warning, info, or none (never fail on findings)
@@ -107,7 +107,7 @@ enum Usage {
           --no-builtin-rules       Run only the packs given with --rules
           --include <glob>         Scan only files matching <glob>; repeatable
           --exclude <glob>         Skip files and directories matching <glob>; repeatable
-          --no-ignore              Do not honour the root .gitignore
+          --no-ignore              Do not honour .gitignore files
           --max-file-size <bytes>  Skip larger files with a diagnostic (default 52428800)
           -h, --help               Show this help
 
