@@ -4,18 +4,17 @@ import Model
 /// Describes an argument's value expression for rules: a plain string literal (or a conversion
 /// of one), a dotted name, or an object literal / dict display with its entries.
 enum ArgumentValue {
-    static func describe(_ stream: TokenStream, from first: Int, to last: Int, language: Language,
-                         matching: [Int32]) -> ArgumentFact {
+    static func describe(_ stream: TokenStream, from first: Int, to last: Int, language: Language) -> ArgumentFact {
         var fact = ArgumentFact(range: stream.range(first, last))
-        if let literal = wrappedLiteral(stream, from: first, to: last, matching: matching) {
+        if let literal = wrappedLiteral(stream, from: first, to: last) {
             fact.stringValue = stream.stringValue(literal, language: language)
             fact.stringRange = stream.contentRange(literal)
         } else if stream.kind(first) == .identifier, isDottedName(stream, from: first, to: last) {
             var name = stream.text(first)
             _ = stream.appendMembers(to: &name, from: first + 1)
             fact.name = name
-        } else if stream.kind(first) == .lBrace, Int(matching[first]) == last {
-            fact.properties = entries(stream, open: first, close: last, language: language, matching: matching)
+        } else if stream.kind(first) == .lBrace, stream.closer(of: first) == last {
+            fact.properties = entries(stream, open: first, close: last, language: language)
         }
         return fact
     }
@@ -24,11 +23,11 @@ enum ArgumentValue {
     /// `'k'`, `b'k'`, `'k'.encode()`, `'k'.encode('utf-8')`, `bytes('k', 'utf-8')`,
     /// `bytearray('k')`, `Buffer.from('k')`, `Buffer.from('k', 'utf8')`,
     /// `new TextEncoder().encode('k')`. Extra arguments must be string literals (encodings).
-    static func wrappedLiteral(_ stream: TokenStream, from first: Int, to last: Int, matching: [Int32]) -> Int? {
+    static func wrappedLiteral(_ stream: TokenStream, from first: Int, to last: Int) -> Int? {
         if first == last { return stream.kind(first) == .string ? first : nil }
         // 'k'.encode(...)
         if stream.kind(first) == .string, stream.kind(first + 1) == .dot, stream.isWord(first + 2, "encode"),
-           stream.kind(first + 3) == .lParen, Int(matching[first + 3]) == last,
+           stream.kind(first + 3) == .lParen, stream.closer(of: first + 3) == last,
            onlyLiterals(stream, from: first + 4, to: last - 1) {
             return first
         }
@@ -42,7 +41,7 @@ enum ArgumentValue {
                   stream.kind(first + 3) == .rParen, stream.kind(first + 4) == .dot, stream.isWord(first + 5, "encode") {
             open = first + 6
         }
-        guard open > first, stream.kind(open) == .lParen, Int(matching[open]) == last, stream.kind(open + 1) == .string,
+        guard open > first, stream.kind(open) == .lParen, stream.closer(of: open) == last, stream.kind(open + 1) == .string,
               open + 2 == last || (stream.kind(open + 2) == .comma && onlyLiterals(stream, from: open + 3, to: last - 1))
         else { return nil }
         return open + 1
@@ -65,29 +64,15 @@ enum ArgumentValue {
     }
 
     /// `{key: value, 'key': value, shorthand}` → one fact per entry with `keyword` set.
-    private static func entries(_ stream: TokenStream, open: Int, close: Int, language: Language,
-                                matching: [Int32]) -> [ArgumentFact] {
-        var result: [ArgumentFact] = []
-        var start = open + 1
-        var k = open + 1
-        while k <= close {
-            if k == close || stream.kind(k) == .comma {
-                if k > start + 1, stream.kind(start + 1) == .colon, k - 1 >= start + 2 {
-                    let key: String? = stream.kind(start) == .identifier ? stream.text(start)
-                        : stream.stringValue(start, language: language)
-                    if let key {
-                        var entry = describe(stream, from: start + 2, to: k - 1, language: language, matching: matching)
-                        entry.keyword = key
-                        result.append(entry)
-                    }
-                }
-                start = k + 1
-            } else if let kind = stream.kind(k), kind == .lParen || kind == .lBracket || kind == .lBrace || kind == .templateHead {
-                let match = Int(matching[k])
-                if match > k, match < close { k = match }
-            }
-            k += 1
+    private static func entries(_ stream: TokenStream, open: Int, close: Int, language: Language) -> [ArgumentFact] {
+        stream.items(between: open, and: close).compactMap { item -> ArgumentFact? in
+            let (start, last) = item
+            guard stream.kind(start + 1) == .colon, last >= start + 2 else { return nil }
+            guard let key = stream.kind(start) == .identifier ? stream.text(start) : stream.stringValue(start, language: language)
+            else { return nil }
+            var entry = describe(stream, from: start + 2, to: last, language: language)
+            entry.keyword = key
+            return entry
         }
-        return result
     }
 }

@@ -11,13 +11,11 @@ struct CallResolver {
     let stream: TokenStream
     let bindings: [String: String]
     let language: Language
-    let matching: [Int32]
 
     init(stream: TokenStream, bindings: [String: String], language: Language) {
         self.stream = stream
         self.bindings = bindings
         self.language = language
-        matching = stream.matchingBrackets()
     }
 
     /// `head.rest` with `head` replaced by its binding, or nil when the head is not bound.
@@ -78,13 +76,12 @@ struct CallResolver {
         var open = open
         var chained = false
         while true {
-            let close = Int(matching[open])
-            let last = close >= 0 ? close : open
+            let close = stream.closer(of: open)
             calls.append(CallFact(callee: callee, qualifiedName: qualified, isConstruction: isNew && !chained,
-                                  isChained: chained, range: stream.range(head, last),
-                                  arguments: close >= 0 ? arguments(open: open, close: close) : []))
+                                  isChained: chained, range: stream.range(head, close ?? open),
+                                  arguments: close.map { arguments(open: open, close: $0) } ?? []))
             // Scanning resumes inside the first call's arguments: calls nested there are calls too.
-            guard close >= 0, stream.kind(close + 1) == .dot || stream.kind(close + 1) == .questionDot,
+            guard let close, stream.kind(close + 1) == .dot || stream.kind(close + 1) == .questionDot,
                   stream.kind(close + 2) == .identifier else { return firstOpen + 1 }
             var member = "()"
             var j = stream.appendMembers(to: &member, from: close + 1, optional: true)
@@ -101,20 +98,7 @@ struct CallResolver {
 
     /// The top-level arguments between `open` and `close`.
     func arguments(open: Int, close: Int) -> [ArgumentFact] {
-        var result: [ArgumentFact] = []
-        var start = open + 1
-        var k = open + 1
-        while k <= close {
-            if k == close || stream.kind(k) == .comma {
-                if k > start, let argument = argument(from: start, to: k - 1) { result.append(argument) }
-                start = k + 1
-            } else if let kind = stream.kind(k), kind == .lParen || kind == .lBracket || kind == .lBrace || kind == .templateHead {
-                let match = Int(matching[k])
-                if match > k, match < close { k = match }
-            }
-            k += 1
-        }
-        return result
+        stream.items(between: open, and: close).compactMap { argument(from: $0.first, to: $0.last) }
     }
 
     /// One argument spanning tokens `first...last`: `key=value` (Python), `...spread` skipped.
@@ -126,7 +110,7 @@ struct CallResolver {
             first += 2
         }
         if stream.kind(first) == .star || stream.isOperator(first, "**") || stream.isOperator(first, "...") { return nil }
-        var fact = ArgumentValue.describe(stream, from: first, to: last, language: language, matching: matching)
+        var fact = ArgumentValue.describe(stream, from: first, to: last, language: language)
         fact.keyword = keyword
         return fact
     }
@@ -151,8 +135,7 @@ struct CallResolver {
     /// Python definitions are excluded by `def`.
     private func isDefinition(head: Int, open: Int) -> Bool {
         guard language == .typescript else { return false }
-        let close = Int(matching[open])
-        guard close >= 0 else { return false }
+        guard let close = stream.closer(of: open) else { return false }
         if stream.kind(close + 1) == .lBrace { return true }
         if stream.kind(close + 1) == .colon {
             let before = stream.kind(head - 1)
@@ -179,30 +162,7 @@ struct CallResolver {
     /// Skips a TypeScript type-argument list `<A, B<C>[]>` when a `(` follows it; returns the index
     /// after it, or `j` unchanged when there is none.
     private func skipTypeArguments(from j: Int) -> Int {
-        guard stream.isOperator(j, "<") else { return j }
-        var depth = 0
-        var k = j
-        let limit = min(stream.count, j + 64)
-        while k < limit {
-            if stream.isOperator(k, "<") {
-                depth += 1
-            } else if stream.isOperator(k, ">") {
-                depth -= 1
-            } else if stream.isOperator(k, ">>") {
-                depth -= 2
-            } else {
-                switch stream.kind(k) {
-                case .identifier, .dot, .comma, .lBracket, .rBracket, .string, .number, .lBrace, .rBrace, .colon, .semicolon:
-                    break
-                case .operator where stream.isOperator(k, "|") || stream.isOperator(k, "&"):
-                    break
-                default:
-                    return j
-                }
-            }
-            k += 1
-            if depth <= 0 { return stream.kind(k) == .lParen ? k : j }
-        }
-        return j
+        guard let end = stream.angleBracketsEnd(from: j, inExpression: true), stream.kind(end) == .lParen else { return j }
+        return end
     }
 }

@@ -204,8 +204,8 @@ struct TypeScriptDefinitions {
         if stream.kind(j) == .star { j += 1 }
         let nameToken = stream.kind(j) == .identifier ? j : nil
         if nameToken != nil { j += 1 }
-        if stream.isOperator(j, "<") { j = skipAngles(j) }
-        guard stream.kind(j) == .lParen, let close = matching(j), let brace = bodyBrace(afterParameters: close),
+        if stream.isOperator(j, "<") { j = stream.angleBracketsEnd(from: j, inExpression: false) ?? j + 1 }
+        guard stream.kind(j) == .lParen, let close = stream.closer(of: j), let brace = bodyBrace(afterParameters: close),
               let nameToken else { return i + 1 }
         record(nameToken: nameToken, kind: .function, body: .brace(brace))
         return advance(from: i, to: brace)
@@ -251,7 +251,7 @@ struct TypeScriptDefinitions {
     private mutating func typeAlias(_ i: Int) -> Int? {
         guard stream.kind(i + 1) == .identifier else { return nil }
         var k = i + 2
-        if stream.isOperator(k, "<") { k = skipAngles(k) }
+        if stream.isOperator(k, "<") { k = stream.angleBracketsEnd(from: k, inExpression: false) ?? k + 1 }
         guard stream.kind(k) == .equal else { return nil }
         return advance(from: i, to: expressionEnd(from: k + 1) + 1)
     }

@@ -59,9 +59,9 @@ extension TypeScriptDefinitions {
     private mutating func memberBody(name: Int, from i: Int, isClass: Bool) -> Int {
         var k = name + 1
         if stream.isOperator(k, "?") || stream.isOperator(k, "!") { k += 1 }
-        if stream.isOperator(k, "<") { k = skipAngles(k) }
+        if stream.isOperator(k, "<") { k = stream.angleBracketsEnd(from: k, inExpression: false) ?? k + 1 }
         if stream.kind(k) == .lParen {
-            guard let close = matching(k) else { return advance(from: i, to: k) }
+            guard let close = stream.closer(of: k) else { return advance(from: i, to: k) }
             guard let brace = bodyBrace(afterParameters: close) else { return advance(from: i, to: close + 1) }
             record(nameToken: name, kind: .method, body: .brace(brace))
             return advance(from: i, to: brace)
@@ -79,7 +79,7 @@ extension TypeScriptDefinitions {
         guard stream.kind(k) == .identifier else { return k }
         k += 1
         while stream.kind(k) == .dot, stream.kind(k + 1) == .identifier { k += 2 }
-        if stream.kind(k) == .lParen, let close = matching(k) { k = close + 1 }
+        if stream.kind(k) == .lParen, let close = stream.closer(of: k) { k = close + 1 }
         return k
     }
 
@@ -95,13 +95,13 @@ extension TypeScriptDefinitions {
             j += 1
             if stream.kind(j) == .star { j += 1 }
             if stream.kind(j) == .identifier { j += 1 }
-            if stream.isOperator(j, "<") { j = skipAngles(j) }
-            guard stream.kind(j) == .lParen, let close = matching(j), let brace = bodyBrace(afterParameters: close)
+            if stream.isOperator(j, "<") { j = stream.angleBracketsEnd(from: j, inExpression: false) ?? j + 1 }
+            guard stream.kind(j) == .lParen, let close = stream.closer(of: j), let brace = bodyBrace(afterParameters: close)
             else { return nil }
             return .brace(brace)
         }
-        if stream.isOperator(j, "<") { j = skipAngles(j) }
-        if stream.kind(j) == .lParen, let close = matching(j) {
+        if stream.isOperator(j, "<") { j = stream.angleBracketsEnd(from: j, inExpression: false) ?? j + 1 }
+        if stream.kind(j) == .lParen, let close = stream.closer(of: j) {
             var k = close + 1
             if stream.kind(k) == .colon { k = skipType(from: k + 1) }
             if stream.kind(k) == .arrow { return arrowBody(k + 1) }
@@ -111,7 +111,7 @@ extension TypeScriptDefinitions {
         guard allowCall, stream.kind(v) == .identifier, !stream.isWord(v, "new") else { return nil }
         var k = v + 1
         while stream.kind(k) == .dot, stream.kind(k + 1) == .identifier { k += 2 }
-        if stream.isOperator(k, "<") { k = skipAngles(k) }
+        if stream.isOperator(k, "<") { k = stream.angleBracketsEnd(from: k, inExpression: false) ?? k + 1 }
         guard stream.kind(k) == .lParen else { return nil }
         return functionValue(at: k + 1, allowCall: false)
     }
@@ -131,52 +131,6 @@ extension TypeScriptDefinitions {
 
     // MARK: - Skipping
 
-    /// The index of the token closing the bracket opened at `open`.
-    func matching(_ open: Int) -> Int? {
-        var depth = 0
-        var k = open
-        while k < stream.count {
-            switch stream.tokens[k].kind {
-            case .lParen, .lBracket, .lBrace, .templateHead: depth += 1
-            case .rParen, .rBracket, .rBrace, .templateTail:
-                depth -= 1
-                if depth == 0 { return k }
-            default: break
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    /// `<...>` at `open` (type parameters or arguments): the index after the closing `>`.
-    func skipAngles(_ open: Int) -> Int {
-        var depth = 0
-        var k = open
-        let limit = min(stream.count, open + 256)
-        while k < limit {
-            if stream.isOperator(k, "<") {
-                depth += 1
-            } else if stream.isOperator(k, ">") {
-                depth -= 1
-            } else if stream.isOperator(k, ">>") {
-                depth -= 2
-            } else if stream.isOperator(k, ">>>") {
-                depth -= 3
-            } else {
-                switch stream.tokens[k].kind {
-                case .lParen, .lBracket, .lBrace:
-                    if let close = matching(k) { k = close }
-                case .semicolon, .rParen, .rBrace, .rBracket:
-                    return open + 1
-                default: break
-                }
-            }
-            k += 1
-            if depth <= 0 { return k }
-        }
-        return open + 1
-    }
-
     /// A type annotation starting at `start`: the index of the first token after it (`=`, `=>`,
     /// the body `{`, `;`, `,`, a closing bracket, or the start of the next line's member).
     func skipType(from start: Int) -> Int {
@@ -186,7 +140,7 @@ extension TypeScriptDefinitions {
             let kind = stream.tokens[k].kind
             switch kind {
             case .lParen, .lBracket:
-                guard let close = matching(k) else { return k }
+                guard let close = stream.closer(of: k) else { return k }
                 k = close + 1
                 continue
             case .lBrace:
@@ -194,13 +148,13 @@ extension TypeScriptDefinitions {
                 let previous = stream.kind(k - 1)
                 guard k == start || previous == .arrow || previous == .comma
                     || stream.isOperator(k - 1, "|") || stream.isOperator(k - 1, "&") || stream.isOperator(k - 1, "<"),
-                    let close = matching(k) else { return k }
+                    let close = stream.closer(of: k) else { return k }
                 k = close + 1
                 continue
             case .equal, .arrow, .semicolon, .comma, .rParen, .rBracket, .rBrace:
                 return k
             case .operator where stream.isOperator(k, "<"):
-                k = skipAngles(k)
+                k = stream.angleBracketsEnd(from: k, inExpression: false) ?? k + 1
                 continue
             default:
                 if k > start, stream.tokens[k].newlineBefore, kind == .identifier || kind == .at,
@@ -307,10 +261,10 @@ extension TypeScriptDefinitions {
         while k < limit {
             switch stream.tokens[k].kind {
             case .lBrace: return k
-            case .lParen: if let close = matching(k) { k = close }
+            case .lParen: if let close = stream.closer(of: k) { k = close }
             case .semicolon: return nil
             case .operator where stream.isOperator(k, "<"):
-                k = skipAngles(k)
+                k = stream.angleBracketsEnd(from: k, inExpression: false) ?? k + 1
                 continue
             default: break
             }

@@ -59,10 +59,6 @@ final class FunctionSource: Sendable {
 
 extension TokenStream {
     /// A stream over tokens that are already free of comments.
-    init(codeTokens: [Token], bytes: UnsafeRawBufferPointer) {
-        tokens = codeTokens
-        self.bytes = bytes
-    }
 }
 
 /// Finds function definitions; their bodies are scanned on demand (`FunctionFact.scanBody()`).

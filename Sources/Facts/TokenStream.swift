@@ -6,13 +6,22 @@ import Model
 struct TokenStream {
     let tokens: [Token]
     let bytes: UnsafeRawBufferPointer
+    /// For every opening bracket, the index of its closing bracket (or -1); other tokens -1.
+    /// Computed once per file, so every extractor finds a bracket's end in constant time.
+    let matching: [Int32]
 
     init(_ all: [Token], bytes: UnsafeRawBufferPointer) {
         var code: [Token] = []
         code.reserveCapacity(all.count)
         for token in all where token.kind != .comment { code.append(token) }
-        tokens = code
+        self.init(codeTokens: code, bytes: bytes)
+    }
+
+    /// A stream of tokens that are already comment-free.
+    init(codeTokens: [Token], bytes: UnsafeRawBufferPointer) {
+        tokens = codeTokens
         self.bytes = bytes
+        matching = Self.matchingBrackets(codeTokens)
     }
 
     var count: Int { tokens.count }
@@ -70,9 +79,77 @@ struct TokenStream {
         ByteRange(Int(tokens[first].start), Int(tokens[max(first, last)].end))
     }
 
-    /// For every opening bracket, the index of its closing bracket (or -1); other tokens -1.
+    /// The token closing the bracket opened at `open`, or nil (not an opening bracket, or never
+    /// closed).
+    @inline(__always)
+    func closer(of open: Int) -> Int? {
+        guard open >= 0, open < matching.count else { return nil }
+        let close = Int(matching[open])
+        return close >= 0 ? close : nil
+    }
+
+    /// The comma-separated items strictly between the brackets at `open` and `close`, as token
+    /// ranges; commas inside nested brackets do not split. Empty items are left out.
+    func items(between open: Int, and close: Int) -> [(first: Int, last: Int)] {
+        var result: [(first: Int, last: Int)] = []
+        var start = open + 1
+        var k = open + 1
+        while k <= close {
+            if k == close || kind(k) == .comma {
+                if k > start { result.append((start, k - 1)) }
+                start = k + 1
+            } else if let end = closer(of: k), end > k, end < close {
+                k = end
+            }
+            k += 1
+        }
+        return result
+    }
+
+    /// The index just after a balanced TypeScript `<...>` opening at `open` (type parameters or
+    /// arguments; nested brackets are skipped whole), or nil when it does not close nearby. In an
+    /// expression (`f<T>(x)`) only tokens a type can contain may appear, so `a < b && c > (d)`
+    /// is not taken for type arguments; in a declaration anything but a closing delimiter may.
+    func angleBracketsEnd(from open: Int, inExpression: Bool) -> Int? {
+        guard isOperator(open, "<") else { return nil }
+        var depth = 0
+        var k = open
+        let limit = min(count, open + (inExpression ? 64 : 256))
+        while k < limit {
+            if isOperator(k, "<") {
+                depth += 1
+            } else if isOperator(k, ">") {
+                depth -= 1
+            } else if isOperator(k, ">>") {
+                depth -= 2
+            } else if isOperator(k, ">>>") {
+                depth -= 3
+            } else {
+                switch tokens[k].kind {
+                case .lBracket, .lBrace:
+                    guard let close = closer(of: k) else { return nil }
+                    k = close
+                case .lParen:
+                    guard !inExpression, let close = closer(of: k) else { return nil }
+                    k = close
+                case .semicolon, .rParen, .rBrace, .rBracket:
+                    return nil
+                case .identifier, .dot, .comma, .string, .number, .colon:
+                    break
+                case .operator where isOperator(k, "|") || isOperator(k, "&"):
+                    break
+                default:
+                    if inExpression { return nil }
+                }
+            }
+            k += 1
+            if depth <= 0 { return k }
+        }
+        return nil
+    }
+
     /// One pass with a stack, so nested calls cost nothing extra.
-    func matchingBrackets() -> [Int32] {
+    private static func matchingBrackets(_ tokens: [Token]) -> [Int32] {
         var match = [Int32](repeating: -1, count: tokens.count)
         var stack: [Int32] = []
         for (i, token) in tokens.enumerated() {

@@ -137,7 +137,7 @@ extension ValueScanner {
 
     /// Python parameters hide outer constants of the same name inside their function.
     mutating func parameterKills(open: Int, function: Int32) {
-        guard stream.kind(open) == .lParen, let close = tokens.closer(of: open) else { return }
+        guard stream.kind(open) == .lParen, let close = tokens.stream.closer(of: open) else { return }
         var depth = 0
         for k in open...close {
             switch stream.kind(k) {

@@ -24,23 +24,6 @@ extension ValueTokens {
         return nil
     }
 
-    /// The closing bracket of the opening bracket at `open`, scanning forward (bounded).
-    func closer(of open: Int) -> Int? {
-        var depth = 0
-        var k = open
-        let limit = min(stream.count, open + 2048)
-        while k < limit, let kind = stream.kind(k) {
-            switch kind {
-            case .lParen, .lBracket, .lBrace, .templateHead: depth += 1
-            case .rParen, .rBracket, .rBrace, .templateTail:
-                depth -= 1
-                if depth == 0 { return k }
-            default: break
-            }
-            k += 1
-        }
-        return nil
-    }
 
     /// The first token of a postfix chain ending at `last`: `a.b`, `f(x).y`, `a[0].b`.
     func chainStart(endingAt last: Int) -> Int? {
@@ -168,7 +151,7 @@ extension ValueTokens {
     /// or `:`).
     func parameterName(before eq: Int, open: Int, always: Bool) -> Int? {
         if !always {
-            guard let close = closer(of: open), let next = stream.kind(close + 1),
+            guard let close = stream.closer(of: open), let next = stream.kind(close + 1),
                   next == .lBrace || next == .arrow || next == .colon else { return nil }
         }
         var name = eq - 1
@@ -242,7 +225,7 @@ extension ValueTokens {
 
     /// `class Name(A, b.C, metaclass=M)` → `["A", "b.C"]` (keyword arguments left out).
     func classBases(_ open: Int) -> [String] {
-        guard stream.kind(open) == .lParen, let close = closer(of: open), close > open + 1 else { return [] }
+        guard stream.kind(open) == .lParen, let close = stream.closer(of: open), close > open + 1 else { return [] }
         var bases: [String] = []
         var start = open + 1
         var depth = 0

@@ -209,7 +209,7 @@ struct ValueTokens {
     /// `'k'.encode(...)` after the literal (or wrapper) ending at `last`: the `)` index.
     func encodeSuffix(after last: Int) -> Int? {
         guard stream.kind(last + 1) == .dot, stream.isWord(last + 2, "encode"), stream.kind(last + 3) == .lParen else { return nil }
-        return closer(of: last + 3)
+        return stream.closer(of: last + 3)
     }
 
     /// A conversion call whose first argument (or `default=` for `Field`/`field`) is the value
@@ -234,7 +234,7 @@ struct ValueTokens {
                   stream.kind(first - 3) == .comma || stream.kind(first - 3) == .lParen,
                   stream.kind(last + 1) == .comma || stream.kind(last + 1) == .rParen else { return nil }
         }
-        guard let close = closer(of: open), var start = chainStart(endingAt: head) else { return nil }
+        guard let close = stream.closer(of: open), var start = chainStart(endingAt: head) else { return nil }
         if language == .typescript, stream.isWord(start - 1, "new") { start -= 1 }
         return (start, close)
     }
