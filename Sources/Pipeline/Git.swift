@@ -140,3 +140,12 @@ struct GitRepository {
         return [UInt8](data)
     }
 }
+
+extension Pipeline {
+    /// The absolute directory git runs hooks from, for the repository containing `directory`.
+    public static func gitHooksDirectory(of directory: String) throws(PipelineError) -> String {
+        let output = try GitRepository.git(["rev-parse", "--git-path", "hooks"], in: directory)
+        let hooks = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return hooks.hasPrefix("/") ? hooks : URL(fileURLWithPath: directory).appendingPathComponent(hooks).standardizedFileURL.path
+    }
+}

@@ -69,14 +69,7 @@ struct HistoryCommand {
             HistorySample(commit: $0.commit, time: $0.time, total: $0.total, byPhase: $0.byPhase, byRule: $0.byRule)
         }
         let report = HistoryReporter(plan: result.plan, ruleIDs: result.ruleIDs, samples: samples).render(format)
-        if let outputFile {
-            if let problem = Output.write(report, toFile: outputFile) {
-                Output.stderr("ssotguard: error: \(problem)\n")
-                return .toolError
-            }
-        } else {
-            Output.stdout(report)
-        }
+        guard Output.deliver(report, to: outputFile) else { return .toolError }
         Output.stderr("history: \(samples.count) of \(result.commitsConsidered) commits sampled; "
                       + "\(result.filesScanned) files scanned, \(result.filesCached) answered from the blob cache\n")
         return .clean

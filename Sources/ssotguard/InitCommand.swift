@@ -92,11 +92,10 @@ struct InitCommand {
 
     /// Installs `.git/hooks/pre-commit` unless one exists.
     func hook() -> ExitCode {
-        guard let hooks = try? Self.git(["rev-parse", "--git-path", "hooks"], in: directory) else {
+        guard let hooksDirectory = try? Pipeline.gitHooksDirectory(of: directory) else {
             Output.stderr("ssotguard: error: \(directory) is not in a git repository; no hook installed\n")
             return .toolError
         }
-        let hooksDirectory = hooks.hasPrefix("/") ? hooks : URL(fileURLWithPath: directory).appendingPathComponent(hooks).path
         let hook = URL(fileURLWithPath: hooksDirectory).appendingPathComponent("pre-commit").path
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
         let line = "ssotguard scan --staged"
@@ -119,19 +118,5 @@ struct InitCommand {
         }
         Output.stdout("installed \(hook)\n")
         return .clean
-    }
-
-    static func git(_ arguments: [String], in directory: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileReadUnknown) }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

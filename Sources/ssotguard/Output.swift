@@ -30,6 +30,18 @@ enum Output {
         }
     }
 
+    /// A report to `file`, or to stdout when there is none; false (after saying why on stderr)
+    /// when the file cannot be written.
+    static func deliver(_ report: String, to file: String?) -> Bool {
+        guard let file else {
+            stdout(report)
+            return true
+        }
+        guard let problem = write(report, toFile: file) else { return true }
+        stderr("ssotguard: error: \(problem)\n")
+        return false
+    }
+
     /// Writes `text` to `path` (replacing it). Returns an error text on failure.
     static func write(_ text: String, toFile path: String) -> String? {
         guard let file = fopen(path, "wb") else {

@@ -33,14 +33,7 @@ struct ProgressCommand {
         for diagnostic in result.scan.diagnostics { Output.stderr(diagnostic.formatted + "\n") }
         let report = ProgressReporter(planTitle: result.plan.title, statuses: result.statuses,
                                       filesScanned: result.scan.filesScanned, baseline: baseline).render(format)
-        if let outputFile {
-            if let problem = Output.write(report, toFile: outputFile) {
-                Output.stderr("ssotguard: error: \(problem)\n")
-                return .toolError
-            }
-        } else {
-            Output.stdout(report)
-        }
+        guard Output.deliver(report, to: outputFile) else { return .toolError }
         return result.scan.diagnostics.contains { $0.level == .error } ? .toolError : .clean
     }
 }

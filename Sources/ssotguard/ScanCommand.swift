@@ -77,14 +77,7 @@ struct ScanCommand {
         for diagnostic in result.diagnostics where format == .text || outputFile != nil || diagnostic.level == .error {
             Output.stderr(diagnostic.formatted + "\n")
         }
-        if let outputFile {
-            if let problem = Output.write(report, toFile: outputFile) {
-                Output.stderr("ssotguard: error: \(problem)\n")
-                return .toolError
-            }
-        } else {
-            Output.stdout(report)
-        }
+        guard Output.deliver(report, to: outputFile) else { return .toolError }
         if result.diagnostics.contains(where: { $0.level == .error }) { return .toolError }
         if let writeBaseline {
             switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {
