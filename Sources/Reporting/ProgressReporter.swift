@@ -75,43 +75,26 @@ public struct ProgressReporter {
 
     func markdown() -> String {
         let totalOpen = statuses.reduce(0) { $0 + $1.open }
-        var out = "### \(Self.escape(planTitle)): progress\n\n"
+        var out = "### \(MarkdownReporter.escape(planTitle)): progress\n\n"
         out += "\(totalOpen) open finding\(totalOpen == 1 ? "" : "s") in \(filesScanned) files scanned"
         out += baseline.map { ", compared with `\($0)`" } ?? ""
         out += ".\n\n| Phase | Due | Open | Files | Fixed | New | Done | Completion criterion |\n"
         out += "|---|---|--:|--:|--:|--:|--:|---|\n"
         for status in statuses {
-            let cells = ["**\(Self.escape(status.phase.title))** (`\(status.phase.id)`)", status.phase.due ?? "—",
+            let cells = ["**\(MarkdownReporter.escape(status.phase.title))** (`\(status.phase.id)`)", status.phase.due ?? "—",
                          "\(status.open)", "\(status.openByFile.count)", status.fixed.map(String.init) ?? "—",
                          status.new.map(String.init) ?? "—", status.percentDone.map(Self.percent) ?? "—",
-                         (status.complete ? "✅ " : "⬜ ") + Self.escape(status.phase.done.description)]
+                         (status.complete ? "✅ " : "⬜ ") + MarkdownReporter.escape(status.phase.done.description)]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         for status in statuses where status.open > 0 {
-            out += "\n<details><summary>\(Self.escape(status.phase.title)): \(status.open) open in "
+            out += "\n<details><summary>\(MarkdownReporter.escape(status.phase.title)): \(status.open) open in "
             out += "\(status.openByFile.count) file\(status.openByFile.count == 1 ? "" : "s")</summary>\n\n"
             out += "By rule: " + status.openByRule.map { "`\($0.rule)` \($0.count)" }.joined(separator: ", ") + "\n\n"
             out += "| File | Open |\n|---|--:|\n"
-            for (path, count) in status.openByFile.prefix(fileLimit) { out += "| `\(Self.escape(path))` | \(count) |\n" }
+            for (path, count) in status.openByFile.prefix(fileLimit) { out += "| \(MarkdownReporter.code(path)) | \(count) |\n" }
             if status.openByFile.count > fileLimit { out += "| … \(status.openByFile.count - fileLimit) more files | |\n" }
             out += "\n</details>\n"
-        }
-        return out
-    }
-
-    /// Escapes text for a markdown table cell (`|`, HTML) so scanned paths cannot break the table.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "`": out += "'"
-            case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
         }
         return out
     }

@@ -1,3 +1,4 @@
+import JSONC
 import Model
 
 /// Rule documentation generated from rule data: `ssotguard rules` and the README's rule table.
@@ -35,45 +36,22 @@ public enum RuleDocs {
     }
 
     /// A JSON list of rules (id, pack, kind, severity, securitySeverity, precision, summary, why,
-    /// instead, allowedPaths).
+    /// instead, allowedPaths), one object per rule in load order.
     public static func json(_ rules: [Rule]) -> String {
-        var out = "[\n"
-        for (index, rule) in rules.enumerated() {
-            let fields: [(String, String)] = [
-                ("id", quote(rule.id.rawValue)), ("pack", quote(rule.pack)), ("kind", quote(rule.kind.rawValue)),
-                ("severity", quote(rule.severity.rawValue)), ("securitySeverity", quote(rule.securitySeverity)),
-                ("precision", quote(rule.precision.rawValue)), ("summary", quote(rule.summary)),
-                ("why", quote(rule.why)), ("instead", quote(rule.instead)),
-                ("allowedPaths", "[" + rule.allowedPaths.map(quote).joined(separator: ", ") + "]"),
-            ]
-            out += "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
-            out += index == rules.count - 1 ? "\n" : ",\n"
+        let list = rules.map { rule -> JSONNode in
+            JSONNode(.object([
+                JSONMember("id", .string(rule.id.rawValue)), JSONMember("pack", .string(rule.pack)),
+                JSONMember("kind", .string(rule.kind.rawValue)), JSONMember("severity", .string(rule.severity.rawValue)),
+                JSONMember("securitySeverity", .string(rule.securitySeverity)),
+                JSONMember("precision", .string(rule.precision.rawValue)), JSONMember("summary", .string(rule.summary)),
+                JSONMember("why", .string(rule.why)), JSONMember("instead", .string(rule.instead)),
+                JSONMember("allowedPaths", .array(rule.allowedPaths.map { JSONNode(.string($0)) })),
+            ]))
         }
-        return out + "]\n"
+        return JSONC.serialize(.array(list), pretty: true) + "\n"
     }
 
     private static func escapeCell(_ text: String) -> String {
         text.replacing("|", with: "\\|").replacing("\n", with: " ")
-    }
-
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
