@@ -61,4 +61,34 @@ enum ByteClass {
 
     @inline(__always)
     static func isHorizontalSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0C }
+
+    /// The value of a hex digit, or nil.
+    @inline(__always)
+    static func hexValue(_ b: UInt8) -> UInt32? {
+        if isDigit(b) { return UInt32(b - 0x30) }
+        let lower = b | 0x20
+        return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") ? UInt32(lower - UInt8(ascii: "a") + 10) : nil
+    }
+
+    /// Appends the UTF-8 encoding of the code point `value` (U+FFFD when it is no Unicode
+    /// scalar): what string-literal decoders produce for `\u`, `\x`, octal escapes.
+    static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+        let v = Unicode.Scalar(value)?.value ?? 0xFFFD
+        switch v {
+        case ..<0x80:
+            out.append(UInt8(v))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
 }

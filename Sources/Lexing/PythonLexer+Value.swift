@@ -129,15 +129,8 @@ private struct EscapeDecoder {
         guard start + count <= end else { return nil }
         var value = 0
         for k in start..<(start + count) {
-            let b = bytes[k]
-            let digit: Int
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(b - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = Int(b - UInt8(ascii: "a")) + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = Int(b - UInt8(ascii: "A")) + 10
-            default: return nil
-            }
-            value = value * 16 + digit
+            guard let digit = ByteClass.hexValue(bytes[k]) else { return nil }
+            value = value * 16 + Int(digit)
         }
         return value
     }
@@ -148,7 +141,6 @@ private struct EscapeDecoder {
             out.append(UInt8(truncatingIfNeeded: value))
             return
         }
-        let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: value)) ?? "\u{FFFD}"
-        out.append(contentsOf: String(Character(scalar)).utf8)
+        ByteClass.appendUTF8(UInt32(clamping: value), to: &out)
     }
 }

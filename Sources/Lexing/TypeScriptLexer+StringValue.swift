@@ -53,13 +53,13 @@ extension TypeScriptLexer {
             cursor.advance(2)  // U+2028 / U+2029 line continuation
         case UInt8(ascii: "x"):
             if let value = hexValue(&cursor, digits: 2) {
-                appendScalar(value, to: &out)
+                ByteClass.appendUTF8(value, to: &out)
             } else {
                 out.append(b)
             }
         case UInt8(ascii: "u"):
             if let value = unicodeEscapeValue(&cursor) {
-                appendScalar(value, to: &out)
+                ByteClass.appendUTF8(value, to: &out)
             } else {
                 out.append(b)
             }
@@ -76,8 +76,8 @@ extension TypeScriptLexer {
             probe.advance()
             var value: UInt32 = 0
             var count = 0
-            while Scanner.isHexDigit(probe.peek()) {
-                value = min(value &* 16 &+ hexDigit(probe.peek()), 0x110000)
+            while let digit = ByteClass.hexValue(probe.peek()) {
+                value = min(value &* 16 &+ digit, 0x110000)
                 probe.advance()
                 count += 1
             }
@@ -101,35 +101,10 @@ extension TypeScriptLexer {
         var value: UInt32 = 0
         for k in 0..<digits {
             let b = cursor.peek(k)
-            guard Scanner.isHexDigit(b) else { return nil }
-            value = value * 16 + hexDigit(b)
+            guard let digit = ByteClass.hexValue(b) else { return nil }
+            value = value * 16 + digit
         }
         cursor.advance(digits)
         return value
-    }
-
-    private static func hexDigit(_ b: UInt8) -> UInt32 {
-        ByteClass.isDigit(b) ? UInt32(b - UInt8(ascii: "0")) : UInt32((b | 0x20) - UInt8(ascii: "a") + 10)
-    }
-
-    /// Appends the UTF-8 encoding of `value`, or of U+FFFD when it is no Unicode scalar.
-    private static func appendScalar(_ value: UInt32, to out: inout [UInt8]) {
-        let v = Unicode.Scalar(value)?.value ?? 0xFFFD
-        switch v {
-        case ..<0x80:
-            out.append(UInt8(v))
-        case ..<0x800:
-            out.append(UInt8(0xC0 | v >> 6))
-            out.append(UInt8(0x80 | v & 0x3F))
-        case ..<0x10000:
-            out.append(UInt8(0xE0 | v >> 12))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        default:
-            out.append(UInt8(0xF0 | v >> 18))
-            out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 }
