@@ -127,6 +127,9 @@ public struct FileFacts: Sendable {
         self.comments = comments
     }
 
-    /// Calls resolved through an import binding (what forbidden-call rules look at).
-    public var resolvedCalls: [CallFact] { calls.filter { $0.qualifiedName != nil && !$0.isChained } }
+    /// Calls resolved through an import binding, not chained on another call's result (what
+    /// forbidden-call rules look at). Lazy: evaluating a rule copies no calls.
+    public var resolvedCalls: LazyFilterSequence<[CallFact]> {
+        calls.lazy.filter { $0.qualifiedName != nil && !$0.isChained }
+    }
 }

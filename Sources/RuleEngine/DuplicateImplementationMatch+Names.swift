@@ -8,19 +8,16 @@ extension DuplicateImplementationMatch {
     public struct NormalizedPattern: Hashable, Sendable, CustomStringConvertible {
         /// The pattern as written in the rule file.
         public let pattern: String
-        private let parts: [[UInt8]]
-        private let startsWithStar: Bool
-        private let endsWithStar: Bool
+        /// The normalised pattern, matched by the one wildcard matcher.
+        private let normalizedPattern: NamePattern
         /// The bytes a name must contain to match: a cheap first test.
         let required: ByteSet
 
         public init(_ pattern: String) {
             self.pattern = pattern
             let normalized = Self.normalize(pattern)
-            parts = normalized.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: true).map(Array.init)
-            startsWithStar = normalized.first == UInt8(ascii: "*")
-            endsWithStar = normalized.last == UInt8(ascii: "*")
-            required = ByteSet(parts.joined())
+            normalizedPattern = NamePattern(String(decoding: normalized, as: UTF8.self))
+            required = ByteSet(normalized.filter { $0 != UInt8(ascii: "*") })
         }
 
         public var description: String { pattern }
@@ -29,55 +26,12 @@ extension DuplicateImplementationMatch {
         public func matches(_ name: String) -> Bool { matches(normalized: Self.normalize(name)) }
 
         /// Whether an already normalised name matches.
-        func matches(normalized text: [UInt8]) -> Bool {
-            if parts.isEmpty { return startsWithStar || text.isEmpty }
-            var position = 0
-            for (index, part) in parts.enumerated() {
-                let isLast = index == parts.count - 1
-                if index == 0, !startsWithStar {
-                    guard Self.hasPart(text, part, at: 0) else { return false }
-                    position = part.count
-                    if isLast { return endsWithStar || position == text.count }
-                    continue
-                }
-                if isLast, !endsWithStar {
-                    let start = text.count - part.count
-                    return start >= position && Self.hasPart(text, part, at: start)
-                }
-                guard let found = Self.find(part, in: text, from: position) else { return false }
-                position = found + part.count
-            }
-            return true
-        }
+        func matches(normalized text: [UInt8]) -> Bool { normalizedPattern.matches(utf8: text) }
 
-        /// `name` lowercased (ASCII) without `_` and `-`.
-        public static func normalize(_ name: String) -> [UInt8] {
-            var buffer: [UInt8] = []
-            normalize(name, into: &buffer)
-            return buffer
-        }
+        /// `name` as rules compare names (see `NamePattern.normalizedName`).
+        public static func normalize(_ name: String) -> [UInt8] { NamePattern.normalizedName(name) }
 
-        static func normalize(_ name: String, into buffer: inout [UInt8]) {
-            buffer.removeAll(keepingCapacity: true)
-            for byte in name.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
-                buffer.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
-            }
-        }
-
-        private static func hasPart(_ text: [UInt8], _ part: [UInt8], at offset: Int) -> Bool {
-            guard offset >= 0, offset + part.count <= text.count else { return false }
-            for k in 0..<part.count where text[offset + k] != part[k] { return false }
-            return true
-        }
-
-        private static func find(_ part: [UInt8], in text: [UInt8], from start: Int) -> Int? {
-            var offset = start
-            while offset + part.count <= text.count {
-                if hasPart(text, part, at: offset) { return offset }
-                offset += 1
-            }
-            return nil
-        }
+        static func normalize(_ name: String, into buffer: inout [UInt8]) { NamePattern.normalizedName(name, into: &buffer) }
     }
 
     /// The set of byte values in a text, as four 64-bit words.

@@ -49,8 +49,8 @@ public enum Evaluator {
                 }
             case .forbiddenCall(let calls):
                 guard let patterns = calls[facts.language], !patterns.isEmpty else { continue }
-                for call in facts.calls {
-                    guard !call.isChained, let name = call.qualifiedName, patterns.contains(where: { $0.matches(name) }) else { continue }
+                for call in facts.resolvedCalls {
+                    guard let name = call.qualifiedName, patterns.contains(where: { $0.matches(name) }) else { continue }
                     hits.append(hit(rule, range: call.range, values: ["call": name]))
                 }
             case .duplicateImplementation(let match):

@@ -5,12 +5,7 @@ import JSONC
 enum SecretValues {
     /// Lowercase ASCII with `_` and `-` removed: `JWT_SECRET_KEY` and `jwtSecretKey` → `jwtsecretkey`.
     static func normalised(_ name: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        for b in name.utf8 where b != UInt8(ascii: "_") && b != UInt8(ascii: "-") {
-            bytes.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b + 32 : b)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: NamePattern.normalizedName(name), as: UTF8.self)
     }
 
     /// Whether `value` may be a real secret. Not secrets: blank or under 4 characters; the

@@ -20,6 +20,11 @@ public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
         return name.withUTF8 { matches(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Whether UTF-8 `bytes` match (for callers that already hold bytes).
+    func matches(utf8 bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { matches($0) }
+    }
+
     private func matches(_ text: UnsafeRawBufferPointer) -> Bool {
         if parts.isEmpty { return startsWithStar || text.isEmpty }
         var position = 0
@@ -55,5 +60,23 @@ public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
             offset += 1
         }
         return nil
+    }
+}
+
+extension NamePattern {
+    /// A name as rules compare names: ASCII lowercased, `_` and `-` removed, so
+    /// `validateAccessToken`, `validate_access_token` and `VALIDATE-ACCESS-TOKEN` are one name.
+    static func normalizedName(_ name: String, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        for byte in name.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+            buffer.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+    }
+
+    static func normalizedName(_ name: String) -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(name.utf8.count)
+        normalizedName(name, into: &buffer)
+        return buffer
     }
 }

@@ -21,13 +21,13 @@ enum Extract {
     }
 
     static func calls(_ code: String, _ language: Language) -> [String] {
-        facts(code, language).resolvedCalls.map { ($0.isConstruction ? "new " : "") + ($0.qualifiedName ?? "") }
+        Array(facts(code, language).resolvedCalls).map { ($0.isConstruction ? "new " : "") + ($0.qualifiedName ?? "") }
     }
 
     /// The source text of each call's range.
     static func callTexts(_ code: String, _ language: Language) -> [String] {
         let utf8 = Array(code.utf8)
-        return facts(code, language).resolvedCalls.map { String(decoding: utf8[$0.range.start..<$0.range.end], as: UTF8.self) }
+        return Array(facts(code, language).resolvedCalls).map { String(decoding: utf8[$0.range.start..<$0.range.end], as: UTF8.self) }
     }
 
     static func importTexts(_ code: String, _ language: Language) -> [String] {
