@@ -114,9 +114,6 @@ public struct HistoryReporter {
                       byPhase: Dictionary(uniqueKeysWithValues: phases.map { ($0.id, sample.byPhase[$0.id, default: 0]) }),
                       byRule: Dictionary(uniqueKeysWithValues: ruleIDs.map { ($0.rawValue, sample.byRule[$0.rawValue, default: 0]) }))
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(document)
     }
 }

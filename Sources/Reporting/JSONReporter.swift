@@ -10,10 +10,7 @@ public struct JSONReporter: Reporter {
 
     public func render(_ result: ScanResult) -> String {
         let report = JSONReport(result)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(report)
     }
 }
 

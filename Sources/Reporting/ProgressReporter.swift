@@ -141,10 +141,7 @@ public struct ProgressReporter {
                                     baseline: $0.baseline, fixed: $0.fixed, new: $0.new,
                                     percentDone: $0.percentDone.map { ($0 * 10).rounded() / 10 })
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(report)
     }
 }
 

@@ -35,10 +35,7 @@ public struct SARIFReporter: Reporter {
     }
 
     public func render(_ result: ScanResult) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log(result)) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.encode(log(result))
     }
 
     /// The directory `%SRCROOT%` stands for: the scan root, less `pathPrefix`.

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Reporting
 import RuleEngine
 
 /// `ssotguard config --print`: the effective configuration, after `.ssotguard.json` and the
@@ -50,10 +51,7 @@ struct ConfigCommand {
                 builtinRules: !resolved.noBuiltinRules,
                 rules: rules.map { .init(id: $0.id.rawValue, pack: $0.pack, severity: $0.severity.rawValue, allowedPaths: $0.allowedPaths) },
                 plan: plan.source, include: resolved.includes, exclude: resolved.excludes, baseline: resolved.baselineFile)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(effective)) ?? Data("{}".utf8)
-            Output.stdout(String(decoding: data, as: UTF8.self) + "\n")
+            Output.stdout(JSONOutput.encode(effective))
             return .clean
         } catch {
             Output.stderr("ssotguard: error: \(error.description)\n")
