@@ -10,14 +10,19 @@ public enum Fingerprints {
 
     /// `findings` (in report order) with `fingerprint` set.
     public static func assign(_ findings: [Finding]) -> [Finding] {
+        var findings = findings
+        assign(&findings)
+        return findings
+    }
+
+    /// Sets `fingerprint` on `findings` (in report order), in place.
+    public static func assign(_ findings: inout [Finding]) {
         var seen: [String: Int] = [:]
-        return findings.map { finding in
-            var finding = finding
-            let key = key(of: finding)
+        for index in findings.indices {
+            let key = key(of: findings[index])
             let occurrence = seen[key, default: 0] + 1
             seen[key] = occurrence
-            finding.fingerprint = String(SHA256.hex(key).prefix(32)) + ":\(occurrence)"
-            return finding
+            findings[index].fingerprint = String(SHA256.hex(key).prefix(32)) + ":\(occurrence)"
         }
     }
 

@@ -13,10 +13,19 @@ public struct SHA256 {
     public static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(Array(text.utf8))
-        return hasher.finalize().map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
-        }.joined()
+        let digest = hasher.finalize()
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * digest.count)
+        for byte in digest {
+            out.append(hexDigit(byte >> 4))
+            out.append(hexDigit(byte & 0xF))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     public mutating func update(_ bytes: [UInt8]) {
@@ -59,7 +68,10 @@ public struct SHA256 {
     ]
 
     private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in compress(block, w) }
+    }
+
+    private mutating func compress(_ block: ArraySlice<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         let base = block.startIndex
         for t in 0..<16 {
             let i = base + 4 * t

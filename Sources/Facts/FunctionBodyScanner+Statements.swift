@@ -66,25 +66,25 @@ extension FunctionBodyScanner {
     /// Ends the current statement of the innermost function: marks its reads compared and/or
     /// bound, and keeps the bound locals it compares.
     mutating func endStatement() {
-        let readCount = reads.count
-        if current.readStart < readCount, current.compared || current.target >= 0 {
-            let target = current.target >= 0 ? stream.text(current.target) : nil
-            let owner = Int32(current.index)
-            for r in current.readStart..<readCount where readOwners[r] == owner {
-                if current.compared { reads[r].compared = true }
-                if let target, reads[r].boundTo == nil {
-                    reads[r].boundTo = target
-                    bound.append(Int32(r))
+        if !current.statementReads.isEmpty {
+            if current.compared || current.target >= 0 {
+                let target = current.target >= 0 ? stream.text(current.target) : nil
+                for r in current.statementReads.map(Int.init) {
+                    if current.compared { reads[r].compared = true }
+                    if let target, reads[r].boundTo == nil {
+                        reads[r].boundTo = target
+                        current.bound[target, default: []].append(Int32(r))
+                    }
                 }
             }
+            current.statementReads.removeAll(keepingCapacity: true)
         }
-        if names.count > current.namesStart {
+        if !current.names.isEmpty {
             if current.compared {
-                for k in names[current.namesStart...] { markBoundReadsCompared(Int(k)) }
+                for k in current.names { markBoundReadsCompared(Int(k)) }
             }
-            names.removeSubrange(current.namesStart...)
+            current.names.removeAll(keepingCapacity: true)
         }
-        current.readStart = readCount
         current.fresh = true
         current.statementFirst = -1
         current.compared = false
@@ -96,9 +96,8 @@ extension FunctionBodyScanner {
 
     /// The plain name at `k` is compared: so are the reads bound to it.
     private mutating func markBoundReadsCompared(_ k: Int) {
-        for r in bound[current.boundStart...] where !reads[Int(r)].compared {
-            if let local = reads[Int(r)].boundTo, spells(k, local) { reads[Int(r)].compared = true }
-        }
+        guard !current.bound.isEmpty, let reads = current.bound.removeValue(forKey: stream.text(k)) else { return }
+        for r in reads { self.reads[Int(r)].compared = true }
     }
 
     /// Whether token `k` spells `text`.
@@ -182,7 +181,7 @@ extension FunctionBodyScanner {
             return
         }
         if language == .python, current.depth > 0, stream.kind(i + 1) == .equal { return }
-        if bound.count > current.boundStart { names.append(Int32(i)) }
+        if !current.bound.isEmpty { current.names.append(Int32(i)) }
     }
 
     /// `x in a.b.c`: `c` is a container (unless called).
@@ -225,7 +224,9 @@ extension FunctionBodyScanner {
     }
 
     mutating func addRead(_ name: String, _ form: MemberRead.Form, _ token: Int, boundTo: String? = nil) {
-        if boundTo != nil { bound.append(Int32(reads.count)) }
+        let r = Int32(reads.count)
+        if let boundTo { current.bound[boundTo, default: []].append(r) }
+        current.statementReads.append(r)
         reads.append(MemberRead(name: name, form: form, range: stream.tokens[token].range, boundTo: boundTo))
         readOwners.append(Int32(current.index))
     }
@@ -238,8 +239,8 @@ extension FunctionBodyScanner {
         for offset in Int(token.start)..<Int(token.end) {
             hash = (hash ^ UInt64(stream.bytes[offset])) &* 0x100_0000_01b3
         }
-        if seen.count > current.seenStart, seen[current.seenStart...].contains(hash) { return }
-        seen.append(hash)
+        guard current.seen.insert(hash).inserted else { return }
         containers.append(NameOccurrence(stream.text(k), token.range))
+        containerOwners.append(Int32(current.index))
     }
 }

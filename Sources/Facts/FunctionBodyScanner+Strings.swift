@@ -28,6 +28,7 @@ extension FunctionBodyScanner {
         for offset in Int(token.start)..<Int(token.end) where Self.isSpace(stream.bytes[offset]) { return }
         guard let value = stream.stringValue(i, language: language), !value.isEmpty else { return }
         keyStrings.append(NameOccurrence(value, token.range))
+        keyStringOwners.append(Int32(current.index))
     }
 
     /// The literal text of a template or f-string piece (`blacklist:` in `f"blacklist:{jti}"`,
@@ -48,6 +49,7 @@ extension FunctionBodyScanner {
         for offset in start..<end where Self.isSpace(bytes[offset]) { return }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         keyStrings.append(NameOccurrence(text, ByteRange(start, end)))
+        keyStringOwners.append(Int32(current.index))
     }
 
     @inline(__always)

@@ -1,16 +1,19 @@
 import Lexing
 import Model
 
-/// Scans a function's body, and the bodies of the functions nested in it, once in token order:
-/// every token belongs to the innermost function whose body contains it, and statements are
-/// tracked per function (a nested function interrupts its parent's statement, which resumes
-/// after it). The result covers the whole outer body.
+/// Scans the bodies of all functions of a file once, in token order: every token belongs to the
+/// innermost function whose body contains it, and statements are tracked per function (a nested
+/// function interrupts its parent's statement, which resumes after it). Each function gets the
+/// facts of its *own* tokens; a nested function shows in its parent's skeleton as one code.
+/// Linear in the tokens: per-function state lives in hash tables, never in lists searched again.
 struct FunctionBodyScanner {
     let stream: TokenStream
     let language: Language
-    /// The outer body first, then the nested ones by start.
+    /// Every function's body, by start (parents before the functions nested in them).
     let spans: [BodySpan]
     let keywords: KeywordSignatures
+    /// The skeleton code that stands for a nested function in its parent's skeleton.
+    static let nestedFunctionCode: UInt32 = 0x4000_0000
 
     /// A function whose body is being scanned, with its current statement's state and the facts
     /// collected so far.
@@ -24,11 +27,16 @@ struct FunctionBodyScanner {
         var fresh = true
         var statementFirst = -1
         var compared = false
-        /// First read of the current statement.
-        var readStart = 0
-        /// Start of this function's entries in `names` and `seen`.
-        var namesStart: Int
-        var seenStart: Int
+        /// Reads (indices in `reads`) of the current statement.
+        var statementReads: [Int32] = []
+        /// Plain names of the current statement (token indices), kept while locals are bound.
+        var names: [Int32] = []
+        /// Hashes of containers already recorded.
+        var seen: Set<UInt64> = []
+        /// Reads bound to each local and not yet compared.
+        var bound: [String: [Int32]] = [:]
+        /// Skeleton codes of the function's own tokens.
+        var codes: [UInt32] = []
         /// The local assigned by the statement (token index), or -1.
         var target = -1
         /// Depth of a Python `for` whose `in` is still to come, or -1.
@@ -37,66 +45,69 @@ struct FunctionBodyScanner {
         var logDepth = -1
         /// A `raise` / `throw` statement: its strings are messages.
         var isMessage = false
-        /// Start of this function's entries in `bound`.
-        var boundStart: Int
 
-        init(index: Int, first: Int, last: Int, readStart: Int, namesStart: Int, seenStart: Int, boundStart: Int) {
+        init(index: Int, first: Int, last: Int) {
             self.index = index
             self.first = first
             self.last = last
-            self.readStart = readStart
-            self.namesStart = namesStart
-            self.seenStart = seenStart
-            self.boundStart = boundStart
         }
     }
 
     /// The innermost function being scanned (valid while `isScanning`).
-    var current = Active(index: -1, first: 0, last: -1, readStart: 0, namesStart: 0, seenStart: 0, boundStart: 0)
+    var current = Active(index: -1, first: 0, last: -1)
     var isScanning = false
     /// Functions whose bodies contain `current`, innermost last.
     var suspended: [Active] = []
-    /// Plain names of the open statements (token indices), per function from `namesStart`.
-    var names: [Int32] = []
-    /// Hashes of containers already recorded, per function from `seenStart`.
-    var seen: [UInt64] = []
-    /// Indices in `reads` of reads bound to a local, per function from `boundStart`.
-    var bound: [Int32] = []
-    /// Every read, container and key string of every body, in source order; each function gets
-    /// the slice within its body. `readOwners` says which function's statement a read is in.
+    /// Every read, container and key string of every body, in source order, with the function
+    /// whose own tokens hold it.
     var reads: [MemberRead] = []
     var readOwners: [Int32] = []
     var containers: [NameOccurrence] = []
+    var containerOwners: [Int32] = []
     var keyStrings: [NameOccurrence] = []
-    /// Skeleton code of every token of the outer body.
-    var codes: [UInt32] = []
+    var keyStringOwners: [Int32] = []
+    /// Each function's own skeleton, filled when it closes.
+    var skeletons: [[UInt32]]
 
     init(stream: TokenStream, language: Language, spans: [BodySpan]) {
         self.stream = stream
         self.language = language
         self.spans = spans
         keywords = KeywordSignatures.of(language)
+        skeletons = Array(repeating: [], count: spans.count)
     }
 
-    mutating func scan() -> FunctionBody {
-        guard let outer = spans.first, outer.first <= outer.last, outer.last < stream.count else { return FunctionBody() }
-        codes.reserveCapacity(outer.last - outer.first + 1)
+    /// The own facts of every function, in `spans` order.
+    mutating func scan() -> [FunctionBody] {
         var next = 0
-        var i = outer.first
-        while i <= outer.last {
-            while isScanning, i > current.last { close() }
-            while next < spans.count, spans[next].first <= i {
-                open(next)
+        while next < spans.count {
+            let outer = spans[next]
+            guard outer.first <= outer.last, outer.last < stream.count else {
                 next += 1
+                continue
             }
-            process(i)
-            i += 1
+            var i = outer.first
+            while i <= outer.last {
+                while isScanning, i > current.last { close() }
+                while next < spans.count, spans[next].first <= i {
+                    open(next)
+                    next += 1
+                }
+                process(i)
+                i += 1
+            }
+            while isScanning { close() }
         }
-        while isScanning { close() }
-        Self.sortByPosition(&reads)
-        Self.sortByPosition(&containers)
-        Self.sortByPosition(&keyStrings)
-        return FunctionBody(reads: reads, containers: containers, keyStrings: keyStrings, skeleton: codes)
+        var bodies = skeletons.map { FunctionBody(skeleton: $0) }
+        for (r, read) in reads.enumerated() { bodies[Int(readOwners[r])].reads.append(read) }
+        for (c, container) in containers.enumerated() { bodies[Int(containerOwners[c])].containers.append(container) }
+        for (k, key) in keyStrings.enumerated() { bodies[Int(keyStringOwners[k])].keyStrings.append(key) }
+        for index in bodies.indices {
+            Self.sortByPosition(&bodies[index].reads)
+            Self.sortByPosition(&bodies[index].containers)
+            Self.sortByPosition(&bodies[index].keyStrings)
+        }
+        return bodies
     }
 
     /// Nearly always sorted already (facts are recorded in token order); sorts when not.
@@ -112,18 +123,16 @@ struct FunctionBodyScanner {
         var last = spans[index].last
         if isScanning {
             last = min(last, current.last)
+            current.codes.append(Self.nestedFunctionCode)
             suspended.append(current)
         }
-        current = Active(index: index, first: spans[index].first, last: last, readStart: reads.count,
-                         namesStart: names.count, seenStart: seen.count, boundStart: bound.count)
+        current = Active(index: index, first: spans[index].first, last: last)
         isScanning = true
     }
 
     private mutating func close() {
         endStatement()
-        if bound.count > current.boundStart { bound.removeSubrange(current.boundStart...) }
-        if names.count > current.namesStart { names.removeSubrange(current.namesStart...) }
-        if seen.count > current.seenStart { seen.removeSubrange(current.seenStart...) }
+        skeletons[current.index] = current.codes
         if let outer = suspended.popLast() {
             current = outer
         } else {
@@ -134,7 +143,7 @@ struct FunctionBodyScanner {
     // MARK: - Tokens
 
     private mutating func process(_ i: Int) {
-        codes.append(FunctionSkeleton.code(stream, i, keywords: keywords))
+        current.codes.append(FunctionSkeleton.code(stream, i, keywords: keywords))
         let token = stream.tokens[i]
         let kind = token.kind
         switch language {

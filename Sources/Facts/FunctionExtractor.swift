@@ -18,50 +18,32 @@ struct BodySpan: Hashable, Sendable {
     var last: Int
 }
 
-/// What `FunctionFact.scanBody()` needs: the file's code tokens and bytes (a copy, made only for
-/// files with functions) and every function's body span and parent.
+/// What `FileFacts.scanFunctionBodies()` needs: the file's code tokens and bytes (a copy, made
+/// only for files with functions) and every function's body span.
 final class FunctionSource: Sendable {
     let tokens: [Token]
     let bytes: [UInt8]
     let language: Language
     let spans: [BodySpan]
-    let parents: [Int?]
 
-    init(tokens: [Token], bytes: [UInt8], language: Language, spans: [BodySpan], parents: [Int?]) {
+    init(tokens: [Token], bytes: [UInt8], language: Language, spans: [BodySpan]) {
         self.tokens = tokens
         self.bytes = bytes
         self.language = language
         self.spans = spans
-        self.parents = parents
     }
 
-    /// The body facts of function `index`, with the functions nested in it (which follow it).
-    func body(of index: Int) -> FunctionBody {
-        var end = index + 1
-        while end < spans.count, isNested(end, in: index) { end += 1 }
-        return bytes.withUnsafeBytes { raw in
+    /// The own body facts of every function, in one pass.
+    func bodies() -> [FunctionBody] {
+        bytes.withUnsafeBytes { raw in
             var scanner = FunctionBodyScanner(stream: TokenStream(codeTokens: tokens, bytes: raw), language: language,
-                                              spans: Array(spans[index..<end]))
+                                              spans: spans)
             return scanner.scan()
         }
     }
-
-    private func isNested(_ inner: Int, in outer: Int) -> Bool {
-        var parent = parents[inner]
-        while let current = parent {
-            if current == outer { return true }
-            if current < outer { return false }
-            parent = parents[current]
-        }
-        return false
-    }
 }
 
-extension TokenStream {
-    /// A stream over tokens that are already free of comments.
-}
-
-/// Finds function definitions; their bodies are scanned on demand (`FunctionFact.scanBody()`).
+/// Finds function definitions; their bodies are scanned on demand (`FileFacts.scanFunctionBodies()`).
 enum FunctionExtractor {
     static func extract(_ stream: TokenStream, facts: FileFacts) -> [FunctionFact] {
         var definitions: [FunctionDefinition]
@@ -93,8 +75,7 @@ enum FunctionExtractor {
             parents.append(open.last)
             open.append(index)
         }
-        let source = FunctionSource(tokens: stream.tokens, bytes: Array(stream.bytes), language: facts.language,
-                                    spans: spans, parents: parents)
+        let source = FunctionSource(tokens: stream.tokens, bytes: Array(stream.bytes), language: facts.language, spans: spans)
         return definitions.enumerated().map { index, definition in
             FunctionFact(name: definition.name, scope: definition.scope, kind: definition.kind,
                          nameRange: stream.tokens[definition.nameToken].range,

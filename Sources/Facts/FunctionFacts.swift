@@ -11,8 +11,8 @@ import Model
 /// without a body (interface members, overload signatures, `abstract` and `declare` methods) are
 /// not functions.
 ///
-/// Finding functions is cheap and done for every file; what a body does (`scanBody()`) is worked
-/// out when a rule asks, since rules look at few functions of a codebase. Calls are not repeated
+/// Finding functions is cheap and done for every file; what bodies do
+/// (`FileFacts.scanFunctionBodies()`) is worked out when a rule asks. Calls are not repeated
 /// there: `FileFacts.calls` inside `bodyRange` are the body's calls.
 public struct FunctionFact: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
@@ -39,7 +39,7 @@ public struct FunctionFact: Hashable, Sendable {
     /// Index in `FileFacts.functions` of the innermost function whose body contains this one.
     /// Functions are in source order, so the functions nested in one follow it.
     public var parent: Int?
-    /// The file's tokens, for `scanBody()`; nil for facts built by hand.
+    /// The file's tokens, for `FileFacts.scanFunctionBodies()`; nil for facts built by hand.
     let source: FunctionSource?
     let index: Int
 
@@ -64,12 +64,6 @@ public struct FunctionFact: Hashable, Sendable {
     /// The name with its scope: `TokenService.verify`, `api.verifyToken`, `outer.inner`.
     public var qualifiedName: String { scope.isEmpty ? name : scope + "." + name }
 
-    /// What the body does, nested functions included. Scans the body on every call: keep the
-    /// result.
-    public func scanBody() -> FunctionBody {
-        source?.body(of: index) ?? FunctionBody()
-    }
-
     public static func == (lhs: FunctionFact, rhs: FunctionFact) -> Bool {
         lhs.name == rhs.name && lhs.scope == rhs.scope && lhs.kind == rhs.kind && lhs.nameRange == rhs.nameRange
             && lhs.bodyRange == rhs.bodyRange && lhs.parent == rhs.parent
@@ -82,7 +76,8 @@ public struct FunctionFact: Hashable, Sendable {
     }
 }
 
-/// Generic facts about a function body (nested functions included), in source order.
+/// Generic facts about a function's own body (the tokens of nested functions belong to them), in
+/// source order.
 public struct FunctionBody: Hashable, Sendable {
     /// Member reads: `x["k"]`, `x.get("k")`, `x.k` / `x?.k` (not a called member).
     public var reads: [MemberRead] = []
@@ -95,8 +90,9 @@ public struct FunctionBody: Hashable, Sendable {
     /// `blacklist:` of `f"blacklist:{jti}"`. Not dict keys, subscript keys, `.get("k")` field
     /// names, docstrings, or messages (strings in `raise` / `throw` statements and log calls).
     public var keyStrings: [NameOccurrence] = []
-    /// One code per body token with names abstracted (keywords, operators and punctuation kept;
-    /// member names approximated): the input of structural fingerprints.
+    /// One code per own body token with names abstracted (keywords, operators and punctuation
+    /// kept; member names approximated), one code for each nested function: the input of
+    /// structural fingerprints.
     public var skeleton: [UInt32] = []
 
     public init(reads: [MemberRead] = [], containers: [NameOccurrence] = [], keyStrings: [NameOccurrence] = [],

@@ -27,12 +27,13 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.message = message
     }
 
-    /// `path:line:col: level: message`, the form compilers and editors understand.
+    /// `path:line:col: level: message`, the form compilers and editors understand, safe for a
+    /// terminal (see `TerminalText`: a file name cannot fake a line or send escape sequences).
     public var formatted: String {
-        var place = path
+        var place = TerminalText.path(path)
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return "\(place): \(level.rawValue): \(message)"
+        return "\(place): \(level.rawValue): \(TerminalText.escape(message))"
     }
 
     public static func order(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {

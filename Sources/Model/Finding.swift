@@ -10,18 +10,23 @@ public struct Finding: Hashable, Sendable {
     /// `location` with columns counted in UTF-16 code units (what SARIF's `utf16CodeUnits` and
     /// GitHub expect); nil when the scanner did not compute it (reporters then use `location`).
     public var utf16Location: SourceLocation?
-    /// The text of the first line of the finding (without its line break), for text reports.
-    /// Secrets in it are already masked.
-    public var lineText: String
-    /// Other places that belong to this finding, sorted.
+    /// A window of the finding's first line for text reports, secrets already masked.
+    public var snippet: Snippet
+    /// Other places that belong to this finding, sorted; at most `relatedLimit`.
     public var relatedLocations: [RelatedLocation] = []
+    /// Most related locations a finding carries (GitHub shows up to 10).
+    public static let relatedLimit = 10
     /// Set when an inline comment suppresses the finding: reported, but not failing the run.
     public var suppression: Suppression?
     /// Findings with the same group key are one group (e.g. implementations of the same token
     /// operation); reporters say "implemented N times". Nil for ungrouped rules.
     public var groupKey: String?
-    /// Structural fingerprint (sorted shingle hashes) for grouping near-copies across files.
-    public var shape: [UInt64] = []
+    /// Structural fingerprint for grouping near-copies across files.
+    public var shape: ShapeSignature?
+    /// What the finding is about, for grouped findings: the function (`TokenService.verify_token`).
+    public var subject: String?
+    /// The group the finding belongs to (see `ScanResult.groups`), set by grouping.
+    public var group: GroupMembership?
     /// The matched construct's text with whitespace folded (`sha256:<hex>` of the secret for
     /// secret findings): part of the finding's identity, never shown.
     public var matchedText: String = ""
@@ -39,14 +44,14 @@ public struct Finding: Hashable, Sendable {
     public var phaseTitle: String?
 
     public init(ruleID: RuleID, severity: Severity, message: String, path: String, range: ByteRange,
-                location: SourceLocation, lineText: String) {
+                location: SourceLocation, snippet: Snippet = Snippet()) {
         self.ruleID = ruleID
         self.severity = severity
         self.message = message
         self.path = path
         self.range = range
         self.location = location
-        self.lineText = lineText
+        self.snippet = snippet
     }
 
     /// The order reports use: path, line, column, rule, message.

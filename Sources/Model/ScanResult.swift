@@ -15,6 +15,9 @@ public struct ScanResult: Sendable {
     public var rules: [RuleInfo]
     /// The absolute directory reported paths are relative to (the scan root), when known.
     public var rootDirectory: String?
+    /// Groups of findings that are one problem in several places (duplicated implementations),
+    /// each with its full membership; findings point at them by id.
+    public var groups: [FindingGroup] = []
 
     public init(root: String, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic], ruleIDs: [RuleID],
                 rules: [RuleInfo] = [], rootDirectory: String? = nil) {
@@ -28,7 +31,7 @@ public struct ScanResult: Sendable {
     }
 
     /// Findings not suppressed by an inline comment: what counts and fails a run.
-    public var activeFindings: [Finding] { findings.filter { $0.suppression == nil } }
+    public var activeFindings: LazyFilterSequence<[Finding]> { findings.lazy.filter { $0.suppression == nil } }
 
     /// Active findings per rule id, for every rule that ran.
     public var countsByRule: [RuleID: Int] {

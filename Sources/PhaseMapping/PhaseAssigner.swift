@@ -3,19 +3,24 @@ import Model
 /// Assigns every finding the first phase of the plan that accepts it, or `unplanned`.
 public enum PhaseAssigner {
     public static func assign(_ findings: [Finding], plan: Plan, aliases: [RuleID: RuleID] = [:]) -> [Finding] {
+        var findings = findings
+        assign(&findings, plan: plan, aliases: aliases)
+        return findings
+    }
+
+    /// Sets `phase` and `phaseTitle` on `findings`, in place.
+    public static func assign(_ findings: inout [Finding], plan: Plan, aliases: [RuleID: RuleID] = [:]) {
         // The phase depends only on the rule and the path: decide each pair once.
         var decided: [String: (id: String, title: String)] = [:]
-        return findings.map { finding in
-            var finding = finding
-            let key = finding.ruleID.rawValue + "\u{0}" + finding.path
+        for index in findings.indices {
+            let key = findings[index].ruleID.rawValue + "\u{0}" + findings[index].path
             let phase = decided[key] ?? {
-                let phase = self.phase(of: finding, plan: plan, aliases: aliases)
+                let phase = self.phase(of: findings[index], plan: plan, aliases: aliases)
                 decided[key] = (phase.id, phase.title)
                 return (phase.id, phase.title)
             }()
-            finding.phase = phase.id
-            finding.phaseTitle = phase.title
-            return finding
+            findings[index].phase = phase.id
+            findings[index].phaseTitle = phase.title
         }
     }
 

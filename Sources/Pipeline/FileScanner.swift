@@ -18,7 +18,7 @@ struct FileOutcome: Sendable {
 enum FileScanner {
     /// `pathPrefix` is prepended to the file's path where rules match paths (see
     /// `ScanOptions.rulePathPrefix`).
-    static func scan(_ file: SourceFile, rules: [Rule], pathPrefix: String = "") -> FileOutcome {
+    static func scan(_ file: SourceFile, rules: RuleSet, pathPrefix: String = "") -> FileOutcome {
         switch FileReader.read(file.diskPath) {
         case .failure(let failure):
             let message: String
@@ -33,7 +33,10 @@ enum FileScanner {
         }
     }
 
-    static func scan(_ file: SourceFile, bytes: UnsafeRawBufferPointer, rules: [Rule], pathPrefix: String = "") -> FileOutcome {
+    /// Most problems of one file reported one by one; the rest are counted in one more line.
+    static let problemLimit = 100
+
+    static func scan(_ file: SourceFile, bytes: UnsafeRawBufferPointer, rules: RuleSet, pathPrefix: String = "") -> FileOutcome {
         var outcome = FileOutcome()
         if ByteChecks.looksBinary(bytes) {
             outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path,
@@ -48,68 +51,110 @@ enum FileScanner {
             lines = index
             return index
         }
+        var problems: [LexProblem] = []
         if let bad = ByteChecks.firstInvalidUTF8(bytes) {
-            let place = lineIndex().position(of: bad, in: bytes)
-            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path, line: place.line, column: place.column,
-                                                  message: "not valid UTF-8; scanned as bytes (columns may be off)"))
+            problems.append(LexProblem(offset: bad, message: "not valid UTF-8; scanned as bytes (columns may be off)"))
         }
         let lexed = Lexer.tokenize(bytes, language: file.language, jsx: file.allowsJSX)
-        for problem in lexed.problems {
-            let place = lineIndex().position(of: problem.offset, in: bytes)
-            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path, line: place.line, column: place.column,
-                                                  message: problem.message))
-        }
+        problems += lexed.problems
         let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language)
-        var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules)
-        guard !hits.isEmpty || !facts.comments.isEmpty else { return outcome }
-        if Suppressions.mayHaveDirectives(facts.comments, in: bytes) {
-            hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules)
+        var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules.rules)
+        if !facts.comments.isEmpty, Suppressions.mayHaveDirectives(facts.comments, in: bytes) {
+            hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules.rules)
+        }
+        guard !hits.isEmpty || !problems.isEmpty else { return outcome }
+
+        // Something will be shown from this file: place it, and mask every secret recognised in it.
+        let columns = ColumnIndex(lineIndex(), bytes)
+        let masker = self.masker(facts, hits: hits, rules: rules, bytes: bytes)
+        for problem in problems.prefix(problemLimit) {
+            let place = columns.position(of: problem.offset, in: bytes)
+            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path, line: place.line, column: place.column,
+                                                  message: masker.mask(problem.message)))
+        }
+        if problems.count > problemLimit {
+            outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path,
+                                                  message: "\(problems.count - problemLimit) more problems in this file not shown"))
         }
         guard !hits.isEmpty else { return outcome }
-        let index = lineIndex()
+        let index = columns.lines
         let lineHashes = PrimaryLocationLineHash.hashes(ofLines: Set(hits.map { index.lineIndex(of: $0.range.start) + 1 }),
                                                         utf8: bytes)
-        // Every finding's shown line hides every secret found in the file, not only its own:
-        // `jwt.encode(p, "key")` is also a jwt-direct-call finding.
-        let secrets = hits.flatMap(\.secretRanges)
-        for hit in hits {
-            let location = index.location(of: hit.range, in: bytes)
-            var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: hit.message, path: file.path,
-                                  range: hit.range, location: location,
-                                  lineText: maskedLine(location.line - 1, index: index, bytes: bytes, secrets: secrets))
-            finding.utf16Location = index.utf16Location(of: hit.range, in: bytes)
+        let symbols = enclosingSymbols(of: hits, in: facts)
+        for (number, hit) in hits.enumerated() {
+            let (location, utf16Location) = columns.locations(of: hit.range, in: bytes)
+            let snippet = SnippetBuilder.snippet(of: hit.range, line: index.lineRange(location.line - 1, in: bytes),
+                                                 bytes: bytes, masker: masker)
+            var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: masker.mask(hit.message),
+                                  path: file.path, range: hit.range, location: location, snippet: snippet)
+            finding.utf16Location = utf16Location
             finding.primaryLocationLineHash = lineHashes[location.line]
-            finding.relatedLocations = hit.related.map {
-                RelatedLocation(path: file.path, location: index.location(of: $0.range, in: bytes), message: $0.message,
-                                utf16Location: index.utf16Location(of: $0.range, in: bytes))
+            finding.relatedLocations = hit.related.prefix(Finding.relatedLimit).map {
+                let (location, utf16Location) = columns.locations(of: $0.range, in: bytes)
+                return RelatedLocation(path: file.path, location: location, message: masker.mask($0.message),
+                                       utf16Location: utf16Location)
             }.sorted()
             finding.matchedText = identityText(of: hit, bytes: bytes)
-            finding.enclosingSymbol = enclosingSymbol(of: hit.range, in: facts)
+            finding.enclosingSymbol = symbols[number]
             finding.suppression = hit.suppression
             finding.groupKey = hit.groupKey
             finding.shape = hit.shape
+            finding.subject = hit.subject.map(masker.mask)
             outcome.findings.append(finding)
         }
         return outcome
     }
 
-    /// The innermost function around `range` (`TokenService.verify_token`); part of a finding's
-    /// identity, so identical code in two functions is two identities and moving a function keeps
-    /// its findings' identities. A finding on a definition itself belongs to the definition.
-    static func enclosingSymbol(of range: ByteRange, in facts: FileFacts) -> String? {
-        var best: FunctionFact?
-        for function in facts.functions {
-            let inside = function.bodyRange.start <= range.start && range.start < function.bodyRange.end
-            let isName = function.nameRange == range
-            guard inside || isName else { continue }
-            if isName { return function.qualifiedName }
-            if best == nil || function.bodyRange.start >= best!.bodyRange.start { best = function }
+    /// The masker of a file: every literal a secret recogniser finds (whether or not its rule
+    /// runs) and every secret range a hit carries, with their values as decoded and as written.
+    static func masker(_ facts: FileFacts, hits: [RuleHit], rules: RuleSet, bytes: UnsafeRawBufferPointer) -> SecretMasker {
+        var ranges = hits.flatMap(\.secretRanges)
+        var values: [[UInt8]] = []
+        for secret in rules.secretLiterals(facts) {
+            ranges.append(secret.content)
+            values.append(Array(secret.value.utf8))
         }
-        return best?.qualifiedName
+        guard !ranges.isEmpty else { return .none }
+        for range in ranges where range.end <= bytes.count {
+            values.append(Array(UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end])))
+        }
+        return SecretMasker(bytes, ranges: ranges, values: values)
     }
 
-    /// What identifies a hit's construct: its text with whitespace folded, or for a secret the
-    /// SHA-256 of the secret (never the secret).
+    /// The innermost function around each hit's start (`TokenService.verify_token`), for hits
+    /// sorted by start; part of a finding's identity, so identical code in two functions is two
+    /// identities and moving a function keeps its findings' identities. A finding on a definition
+    /// itself belongs to the definition. One sweep over functions and hits, with a stack of the
+    /// open bodies.
+    static func enclosingSymbols(of hits: [RuleHit], in facts: FileFacts) -> [String?] {
+        let functions = facts.functions
+        guard !functions.isEmpty else { return Array(repeating: nil, count: hits.count) }
+        var byName: [ByteRange: Int] = [:]
+        for (index, function) in functions.enumerated() where byName[function.nameRange] == nil {
+            byName[function.nameRange] = index
+        }
+        let order = functions.indices.sorted { functions[$0].bodyRange.start < functions[$1].bodyRange.start }
+        var next = 0
+        var open: [Int] = []
+        return hits.map { hit in
+            if let named = byName[hit.range] { return functions[named].qualifiedName }
+            let offset = hit.range.start
+            while next < order.count, functions[order[next]].bodyRange.start <= offset {
+                open.append(order[next])
+                next += 1
+            }
+            while let top = open.last, functions[top].bodyRange.end <= offset { open.removeLast() }
+            return open.last.map { functions[$0].qualifiedName }
+        }
+    }
+
+    /// Most bytes of a construct that its identity reads: a finding costs O(1) however long its
+    /// construct (a call wrapping a whole minified bundle).
+    static let identityLimit = 512
+
+    /// What identifies a hit's construct: its text with whitespace folded (the first
+    /// `identityLimit` bytes and the length, for a long one), or for a secret the SHA-256 of the
+    /// secret (never the secret).
     static func identityText(of hit: RuleHit, bytes: UnsafeRawBufferPointer) -> String {
         func text(_ range: ByteRange) -> String {
             let end = min(range.end, bytes.count)
@@ -118,25 +163,8 @@ enum FileScanner {
         if !hit.secretRanges.isEmpty {
             return "sha256:" + SHA256.hex(hit.secretRanges.sorted().map(text).joined(separator: "\u{1F}"))
         }
-        return Fingerprints.normalize(text(hit.range))
-    }
-
-    /// The text of a line with every secret range on it replaced by its mask.
-    static func maskedLine(_ line: Int, index: LineIndex, bytes: UnsafeRawBufferPointer, secrets: [ByteRange]) -> String {
-        let lineRange = index.lineRange(line, in: bytes)
-        func text(_ start: Int, _ end: Int) -> String {
-            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        }
-        var out = ""
-        var cursor = lineRange.start
-        for secret in secrets.sorted() where secret.end > lineRange.start && secret.start < lineRange.end {
-            let start = max(secret.start, cursor)
-            guard start < secret.end else { continue }
-            out += text(cursor, start)
-            out += SecretMask.mask(text(secret.start, secret.end))
-            cursor = min(secret.end, lineRange.end)
-        }
-        out += text(cursor, max(cursor, lineRange.end))
-        return out
+        guard hit.range.count > identityLimit else { return Fingerprints.normalize(text(hit.range)) }
+        return Fingerprints.normalize(text(ByteRange(hit.range.start, hit.range.start + identityLimit)))
+            + " …(\(hit.range.count) bytes)"
     }
 }

@@ -149,7 +149,9 @@ public enum History {
 
     /// Active-finding counts per (rule, phase) of each file, scanned in parallel.
     static func count(_ files: [(SourceFile, [UInt8])], rules: [Rule], plan: Plan) async -> [[CountKey: Int]] {
-        await Pipeline.parallelMap(files.count) { index in
+        // Only counts leave this stage: no text is shown, so nothing needs masking.
+        let rules = RuleSet(rules: rules, secretRecognizers: [])
+        return await Pipeline.parallelMap(files.count) { index in
             let (file, bytes) = files[index]
             let outcome = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
             var counts: [CountKey: Int] = [:]

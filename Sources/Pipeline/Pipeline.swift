@@ -12,8 +12,8 @@ public enum Pipeline {
     /// files become diagnostics in the result and the scan goes on.
     public static func run(_ options: ScanOptions) async throws(PipelineError) -> ScanResult {
         let options = try resolve(options)
-        let rules = try loadRules(options)
-        let plan = try loadPlan(options, rules: rules)
+        let rules = try loadRuleSet(options)
+        let plan = try loadPlan(options, rules: rules.rules)
         let baseline = try loadBaseline(options)
         return compare(try await run(options, rules: rules, plan: plan), with: baseline, file: options.baselineFile)
     }
@@ -40,7 +40,7 @@ public enum Pipeline {
     }
 
     /// Runs a scan with rules and plan already loaded.
-    public static func run(_ options: ScanOptions, rules: [Rule], plan: Plan) async throws(PipelineError) -> ScanResult {
+    public static func run(_ options: ScanOptions, rules: RuleSet, plan: Plan) async throws(PipelineError) -> ScanResult {
         switch options.source {
         case .walk:
             let discovered = try discover(options)
@@ -80,8 +80,15 @@ public enum Pipeline {
     /// The built-in packs plus `--rules` files (a pack of the same name replaces a built-in one),
     /// with the configuration's rule settings applied.
     public static func loadRules(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
-        let rules = try loadRulePacks(options)
-        return try options.configuration?.apply(to: rules) ?? rules
+        try loadRuleSet(options).rules
+    }
+
+    /// The rules to run, and the secret recognisers masking uses: those of every loaded pack
+    /// (a rule disabled by the configuration still recognises secrets) and of the built-in packs.
+    public static func loadRuleSet(_ options: ScanOptions) throws(PipelineError) -> RuleSet {
+        let loaded = try loadRulePacks(options)
+        let rules = try options.configuration?.apply(to: loaded) ?? loaded
+        return RuleSet(rules: rules, loaded: loaded)
     }
 
     static func loadRulePacks(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
@@ -136,12 +143,12 @@ public enum Pipeline {
     }
 
     /// Scans files from disk on all cores; results come back in the order of `files`.
-    static func scanFiles(_ files: [SourceFile], rules: [Rule], prefix: String = "") async -> [FileOutcome] {
+    static func scanFiles(_ files: [SourceFile], rules: RuleSet, prefix: String = "") async -> [FileOutcome] {
         await parallelMap(files.count) { FileScanner.scan(files[$0], rules: rules, pathPrefix: prefix) }
     }
 
     /// Scans in-memory contents (from git) on all cores, in order.
-    static func scanContents(_ files: [(SourceFile, [UInt8])], rules: [Rule], prefix: String = "") async -> [FileOutcome] {
+    static func scanContents(_ files: [(SourceFile, [UInt8])], rules: RuleSet, prefix: String = "") async -> [FileOutcome] {
         await parallelMap(files.count) { index in
             files[index].1.withUnsafeBytes { FileScanner.scan(files[index].0, bytes: $0, rules: rules, pathPrefix: prefix) }
         }
@@ -168,17 +175,19 @@ public enum Pipeline {
     }
 
     static func assemble(options: ScanOptions, diagnostics: [Diagnostic], outcomes: [FileOutcome],
-                         rules: [Rule], plan: Plan, rootDirectory: String?) -> ScanResult {
+                         rules: RuleSet, plan: Plan, rootDirectory: String?) -> ScanResult {
         var findings = outcomes.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
-        findings = DuplicateGrouping.group(findings)
-        findings = Fingerprints.assign(findings)
-        findings = PhaseAssigner.assign(findings, plan: plan)
+        let groups = DuplicateGrouping.group(&findings)
+        Fingerprints.assign(&findings)
+        PhaseAssigner.assign(&findings, plan: plan)
         var diagnostics = diagnostics + outcomes.flatMap(\.diagnostics)
         diagnostics.sort(by: Diagnostic.order)
         let root = options.paths.count == 1 ? options.paths[0] : "."
-        return ScanResult(root: root, filesScanned: outcomes.filter(\.scanned).count, findings: findings,
-                          diagnostics: diagnostics, ruleIDs: rules.map(\.id).sorted(),
-                          rules: rules.map(\.info).sorted { $0.id < $1.id }, rootDirectory: rootDirectory)
+        var result = ScanResult(root: root, filesScanned: outcomes.filter(\.scanned).count, findings: findings,
+                                diagnostics: diagnostics, ruleIDs: rules.rules.map(\.id).sorted(),
+                                rules: rules.rules.map(\.info).sorted { $0.id < $1.id }, rootDirectory: rootDirectory)
+        result.groups = groups
+        return result
     }
 }

@@ -20,8 +20,8 @@ public enum Progress {
         } catch {
             throw .baseline(error.description)
         }
-        let rules = try Pipeline.loadRules(options)
-        let plan = try Pipeline.loadPlan(options, rules: rules)
+        let rules = try Pipeline.loadRuleSet(options)
+        let plan = try Pipeline.loadPlan(options, rules: rules.rules)
         let scan = try await Pipeline.run(options, rules: rules, plan: plan)
         return Result(plan: plan, scan: scan, statuses: PhaseProgress.compute(findings: scan.findings, plan: plan, baseline: snapshot))
     }

@@ -17,12 +17,10 @@ public struct GitHubReporter: Reporter {
         self.pathPrefix = pathPrefix
     }
 
-    public func render(_ result: ScanResult) -> String {
-        var out = ""
+    public func write(_ result: ScanResult, to sink: ReportSink) {
         for finding in result.findings where finding.suppression == nil && finding.baselineState != .unchanged {
-            out += command(finding) + "\n"
+            sink.write(command(finding) + "\n")
         }
-        return out
     }
 
     /// The workflow command for one finding.

@@ -13,7 +13,11 @@ public struct MarkdownReporter: Reporter {
         self.limit = limit
     }
 
-    public func render(_ result: ScanResult) -> String {
+    public func write(_ result: ScanResult, to sink: ReportSink) {
+        sink.write(markdown(result))
+    }
+
+    func markdown(_ result: ScanResult) -> String {
         let active = result.activeFindings
         let hasBaseline = active.contains { $0.baselineState != nil }
         let new = active.filter { $0.baselineState != .unchanged }
@@ -41,7 +45,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     /// Open findings per phase, by phase id; with a baseline, how many of them are new.
-    func phaseTable(_ findings: [Finding], hasBaseline: Bool) -> String {
+    func phaseTable(_ findings: some Collection<Finding>, hasBaseline: Bool) -> String {
         guard !findings.isEmpty else { return "" }
         var open: [String: Int] = [:]
         var new: [String: Int] = [:]

@@ -11,7 +11,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// Renders a scan result in one format. One reporter per file.
 public protocol Reporter {
-    func render(_ result: ScanResult) -> String
+    /// Writes the report to `sink`, piece by piece.
+    func write(_ result: ScanResult, to sink: ReportSink)
+}
+
+extension Reporter {
+    /// The whole report as text.
+    public func render(_ result: ScanResult) -> String {
+        let sink = ReportSink()
+        write(result, to: sink)
+        return sink.text
+    }
 }
 
 extension ReportFormat {

@@ -106,6 +106,9 @@ enum SARIF {
     struct ResultProperties: Encodable {
         var phase: String?
         var phaseTitle: String?
+        /// The finding's group (all members are listed in the JSON report) and its size.
+        var group: String?
+        var groupSize: Int?
     }
 
     struct Suppression: Encodable {

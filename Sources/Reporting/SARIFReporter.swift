@@ -34,8 +34,8 @@ public struct SARIFReporter: Reporter {
         self.pathPrefix = pathPrefix.hasPrefix("/") ? "" : pathPrefix
     }
 
-    public func render(_ result: ScanResult) -> String {
-        return JSONOutput.encode(log(result))
+    public func write(_ result: ScanResult, to sink: ReportSink) {
+        sink.write(JSONOutput.encode(log(result)))
     }
 
     /// The directory `%SRCROOT%` stands for: the scan root, less `pathPrefix`.
@@ -126,8 +126,9 @@ public struct SARIFReporter: Reporter {
                            physicalLocation: physicalLocation(related.path, related.utf16Location ?? related.location),
                            message: SARIF.Message(text: related.message))
         }
-        let properties = finding.phase == nil && finding.phaseTitle == nil
-            ? nil : SARIF.ResultProperties(phase: finding.phase, phaseTitle: finding.phaseTitle)
+        let properties = finding.phase == nil && finding.phaseTitle == nil && finding.group == nil
+            ? nil : SARIF.ResultProperties(phase: finding.phase, phaseTitle: finding.phaseTitle,
+                                           group: finding.group?.id, groupSize: finding.group?.size)
         return SARIF.Result(
             ruleId: finding.ruleID.rawValue, ruleIndex: ruleIndex, level: Self.level(finding.severity),
             message: SARIF.Message(text: finding.message),

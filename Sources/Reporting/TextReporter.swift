@@ -6,69 +6,80 @@ import RuleEngine
 /// finding, then a summary. Colour (ANSI) only when asked for.
 public struct TextReporter: Reporter {
     public var color: Bool
-    /// Longest stretch of a source line shown; minified files have megabyte-long lines.
-    static let snippetWidth = 120
-
     public init(color: Bool) { self.color = color }
 
-    public func render(_ result: ScanResult) -> String {
+    public func write(_ result: ScanResult, to sink: ReportSink) {
         var out = ""
         var previousPath: String?
         // With a baseline, known findings are counted, not listed: the report is about what is new.
         for finding in result.activeFindings where finding.baselineState != .unchanged {
             if let previousPath, previousPath != finding.path { out += "\n" }
             previousPath = finding.path
-            out += style(.bold, "\(finding.path):\(finding.location.line):\(finding.location.column):")
+            out += style(.bold, "\(TerminalText.path(finding.path)):\(finding.location.line):\(finding.location.column):")
             out += " " + style(finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .blue,
                                "\(finding.severity.rawValue)[\(finding.ruleID)]")
-            out += " \(finding.message)"
-            if let phase = finding.phase { out += " " + style(.dim, "(\(phase))") }
+            out += " \(TerminalText.escape(finding.message))"
+            if let phase = finding.phase { out += " " + style(.dim, "(\(TerminalText.escape(phase)))") }
             out += "\n"
             out += snippet(finding)
+            sink.write(out)
+            out = ""
         }
         if result.activeFindings.contains(where: { $0.baselineState != .unchanged }) { out += "\n" }
         out += duplicateGroups(result)
         out += summary(result)
-        return out
+        sink.write(out)
     }
 
     // MARK: - Snippet
 
-    /// `  12 | source line` and `     |   ^^^^` under the finding's first line.
+    /// `  12 | source line` and `     |   ^^^^` under the finding's first line: the snippet's
+    /// window, with control characters escaped (the marker moves with them).
     func snippet(_ finding: Finding) -> String {
-        let scalars = Array(finding.lineText.unicodeScalars)
-        let start = max(0, finding.location.column - 1)
-        let endOnLine = finding.location.endLine == finding.location.line
-            ? max(start + 1, finding.location.endColumn - 1) : scalars.count
-        // Window the line around the finding.
-        var from = 0
-        if scalars.count > Self.snippetWidth, start > 40 { from = min(start - 40, max(0, scalars.count - Self.snippetWidth)) }
-        let to = min(scalars.count, from + Self.snippetWidth)
-        var shown = String(String.UnicodeScalarView(scalars[from..<to]))
-        if from > 0 { shown = "…" + shown }
-        if to < scalars.count { shown += "…" }
+        let snippet = finding.snippet
+        var shown = snippet.cutBefore ? "…" : ""
+        var padding = snippet.cutBefore ? " " : ""
+        var marker = ""
+        let markerEnd = snippet.markerStart + snippet.markerLength
+        var position = 0
+        for scalar in snippet.text.unicodeScalars {
+            let piece = scalar == "\t" ? "\t" : (TerminalText.escaped(scalar) ?? String(scalar))
+            let width = piece.unicodeScalars.count
+            if position < snippet.markerStart {
+                padding += scalar == "\t" ? "\t" : String(repeating: " ", count: width)
+            } else if position < markerEnd {
+                marker += String(repeating: "^", count: width)
+            }
+            shown += piece
+            position += 1
+        }
+        if marker.isEmpty { marker = "^" }
+        if snippet.cutAfter { shown += "…" }
         let number = String(finding.location.line)
         let gutter = String(repeating: " ", count: number.count)
-        var padding = from > 0 ? " " : ""
-        for scalar in scalars[from..<min(max(from, start), to)] {
-            padding.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-        }
-        let markerLength = max(1, min(endOnLine, to) - max(start, from))
-        let marker = String(repeating: "^", count: markerLength)
         return "  \(style(.dim, number + " |")) \(shown)\n  \(style(.dim, gutter + " |")) \(padding)\(style(.red, marker))\n"
     }
 
     // MARK: - Duplicate groups
 
-    /// One line per group of duplicated implementations (see `DuplicateGrouping`):
-    /// "`validate_token` implemented 3 times: a.py:10, b.py:4, c.ts:7", then a blank line.
+    /// Most places listed on a group's line; the rest are counted.
+    static let groupPlaceLimit = 10
+
+    /// One line per group of duplicated implementations with an active member (see
+    /// `DuplicateGrouping`): "`validate_token` implemented 3 times: a.py:10, b.py:4, c.ts:7",
+    /// then a blank line.
     func duplicateGroups(_ result: ScanResult) -> String {
-        let groups = DuplicateGrouping.groups(in: result.activeFindings)
+        let shown = Set(result.activeFindings.compactMap { $0.group?.id })
+        let groups = result.groups.filter { shown.contains($0.id) }
         guard !groups.isEmpty else { return "" }
         var out = ""
         for group in groups {
-            let places = group.places.map { "\($0.path):\($0.location.line)" }.joined(separator: ", ")
-            out += style(.bold, "`\(group.name)` implemented \(group.places.count) times:") + " \(places)\n"
+            var places = group.members.prefix(Self.groupPlaceLimit).map { "\(TerminalText.path($0.path)):\($0.location.line)" }
+                .joined(separator: ", ")
+            if group.members.count > Self.groupPlaceLimit {
+                places += " and \(group.members.count - Self.groupPlaceLimit) more (group \(group.id) in --format json)"
+            }
+            out += style(.bold, "`\(TerminalText.escape(group.name))` implemented \(group.members.count) times:") + " \(places)\n"
         }
         return out + "\n"
     }
@@ -99,7 +110,7 @@ public struct TextReporter: Reporter {
             out += phaseSummary(active)
         }
         if let baseline = result.baseline {
-            out += "Baseline \(baseline.file): \(baseline.new) new, \(baseline.unchanged) unchanged (not listed), "
+            out += "Baseline \(TerminalText.path(baseline.file)): \(baseline.new) new, \(baseline.unchanged) unchanged (not listed), "
                 + "\(baseline.fixed.count) fixed.\n"
         }
         let suppressed = result.findings.count - total
@@ -113,7 +124,7 @@ public struct TextReporter: Reporter {
     }
 
     /// `By phase: phase-1.1 59, phase-2.tests 18`, phases by id (`progress` shows plan order).
-    func phaseSummary(_ findings: [Finding]) -> String {
+    func phaseSummary(_ findings: some Sequence<Finding>) -> String {
         var counts: [String: Int] = [:]
         for finding in findings { if let phase = finding.phase { counts[phase, default: 0] += 1 } }
         guard !counts.isEmpty else { return "" }

@@ -2,48 +2,161 @@ import Facts
 import Model
 
 extension DuplicateImplementationMatch {
-    /// What `function` (nested functions included) does itself, as message fragments in
-    /// the order calls, claims, stores: `calls jwt.decode`, `checks claim exp`,
-    /// `keeps revocation store _blacklist`. Empty when it only delegates.
-    func evidence(for function: FunctionFact, body: FunctionBody, in facts: FileFacts) -> [String] {
-        let calls = FunctionBodies.calls(startingIn: function.bodyRange, facts.calls)
-        let delegated = FunctionBodies.delegatedRanges(calls, patterns: delegates[facts.language] ?? [])
-        func isDelegated(_ range: ByteRange) -> Bool {
-            delegated.contains { $0.start <= range.start && range.end <= $0.end }
+    /// What each function of a file does itself, nested functions included, worked out bottom-up
+    /// in time linear in the file's calls, reads and functions.
+    struct Evidence {
+        /// Per function: its own evidence and that of the functions nested in it.
+        var direct: [EvidenceList]
+        /// Per function: the direct evidence of the local helpers it (or a function nested in it)
+        /// uses, `... via helper`; what counts when it has no evidence of its own.
+        var viaHelpers: [EvidenceList]
+
+        static func collect(_ match: DuplicateImplementationMatch, _ facts: FileFacts, bodies: [FunctionBody],
+                            operations: [String?]) -> Evidence {
+            let functions = facts.functions
+            let owners = facts.callOwners()
+            let delegated = DelegatedRanges(facts.calls, patterns: match.delegates[facts.language] ?? [])
+            var direct = [EvidenceList](repeating: EvidenceList(), count: functions.count)
+            // 1. Library calls, in the function that makes them.
+            let modules = match.libraryModules[facts.language] ?? []
+            if !modules.isEmpty {
+                for (k, owner) in owners.enumerated() where owner >= 0 {
+                    let call = facts.calls[k]
+                    guard !call.isChained, let name = call.qualifiedName, isLibraryCall(name, modules: modules, language: facts.language),
+                          !isExceptionName(name), !delegated.contains(call.range) else { continue }
+                    direct[owner].add(.init(kind: .call, position: call.range.start, text: "calls \(name)"))
+                }
+            }
+            // 2. Claims compared and 3. revocation stores, from each function's own body.
+            let stores = NormalizedMatcher(match.revocationStores)
+            for (index, body) in bodies.enumerated() {
+                if !match.claims.isEmpty {
+                    for read in body.reads where read.compared && match.claims.contains(read.name) && !delegated.contains(read.range) {
+                        direct[index].add(.init(kind: .claim, position: read.range.start, text: "checks claim \(read.name)"))
+                    }
+                }
+                guard !match.revocationStores.isEmpty else { continue }
+                for container in body.containers where stores.matches(container.text) && !delegated.contains(container.range) {
+                    direct[index].add(.init(kind: .container, position: container.range.start,
+                                            text: "keeps revocation store \(container.text)"))
+                }
+                for key in body.keyStrings where stores.matches(key.text) && !delegated.contains(key.range) {
+                    direct[index].add(.init(kind: .keyString, position: key.range.start,
+                                            text: "keeps revocation store \"\(key.text)\""))
+                }
+            }
+            // Children follow their parent: in reverse order each is complete before it is added.
+            for index in functions.indices.reversed() {
+                if let parent = functions[index].parent { direct[parent].add(direct[index]) }
+            }
+            // Helpers: the direct evidence of the local functions each function uses.
+            let helpers = Helpers(facts)
+            let ends = facts.nestingEnds()
+            var viaHelpers = [EvidenceList](repeating: EvidenceList(), count: functions.count)
+            func use(_ helper: Int?, by index: Int, at position: Int) {
+                guard let helper, helper != index, operations[helper] == nil, !direct[helper].isEmpty,
+                      !Helpers.isNested(helper, in: index, ends), !Helpers.isNested(index, in: helper, ends) else { return }
+                for (order, text) in direct[helper].texts.enumerated() {
+                    viaHelpers[index].add(.init(kind: .helper, position: position, order: order,
+                                                text: "\(text) via \(functions[helper].name)", helper: helper))
+                }
+            }
+            for (k, owner) in owners.enumerated() where owner >= 0 {
+                let call = facts.calls[k]
+                guard call.qualifiedName == nil, !call.isChained else { continue }
+                use(helpers.called(by: call, in: functions[owner]), by: owner, at: call.range.start)
+            }
+            for (index, body) in bodies.enumerated() {
+                for read in body.reads where read.form == .attribute {
+                    use(helpers.method(read.name, around: functions[index].scope), by: index, at: read.range.start)
+                }
+            }
+            for index in functions.indices.reversed() {
+                guard let parent = functions[index].parent else { continue }
+                for item in viaHelpers[index].items where !Helpers.isNested(item.helper, in: parent, ends)
+                    && !Helpers.isNested(parent, in: item.helper, ends) && item.helper != parent {
+                    viaHelpers[parent].add(item)
+                }
+            }
+            return Evidence(direct: direct, viaHelpers: viaHelpers)
+        }
+    }
+
+    /// Evidence items of one function: distinct texts, at most `limitPerKind` of each kind,
+    /// shown by kind (calls, claims, stores; helpers by where they are used), then by position.
+    struct EvidenceList {
+        static let limitPerKind = 8
+
+        enum Kind: Int, Comparable {
+            case call, claim, container, keyString, helper
+
+            static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
         }
 
-        var items: [String] = []
-        let modules = libraryModules[facts.language] ?? []
-        if !modules.isEmpty {
-            var called: [String] = []
-            for call in calls where !call.isChained {
-                guard let name = call.qualifiedName, !called.contains(name),
-                      Self.isLibraryCall(name, modules: modules, language: facts.language),
-                      !Self.isExceptionName(name), !isDelegated(call.range) else { continue }
-                called.append(name)
-            }
-            items += called.map { "calls \($0)" }
+        struct Item {
+            var kind: Kind
+            var position: Int
+            /// Order among items of the same position (a helper's own items).
+            var order = 0
+            var text: String
+            /// The helper the item comes through (kind `helper`), else -1.
+            var helper = -1
         }
-        if !claims.isEmpty {
-            var checked: [String] = []
-            for read in body.reads where read.compared && claims.contains(read.name) && !checked.contains(read.name) {
-                if !isDelegated(read.range) { checked.append(read.name) }
+
+        private(set) var items: [Item] = []
+
+        var isEmpty: Bool { items.isEmpty }
+
+        mutating func add(_ item: Item) {
+            var sameKind = 0
+            for (index, existing) in items.enumerated() where existing.kind == item.kind {
+                if existing.text == item.text {
+                    if (item.position, item.order) < (existing.position, existing.order) { items[index] = item }
+                    return
+                }
+                sameKind += 1
             }
-            items += checked.map { "checks claim \($0)" }
+            if sameKind < Self.limitPerKind { items.append(item) }
         }
-        if !revocationStores.isEmpty {
-            let matcher = NormalizedMatcher(revocationStores)
-            var stores: [String] = []
-            for container in body.containers where matcher.matches(container.text) && !isDelegated(container.range) {
-                if !stores.contains(container.text) { stores.append(container.text) }
-            }
-            for key in body.keyStrings where matcher.matches(key.text) && !isDelegated(key.range) {
-                let shown = "\"\(key.text)\""
-                if !stores.contains(shown) { stores.append(shown) }
-            }
-            items += stores.map { "keeps revocation store \($0)" }
+
+        mutating func add(_ other: EvidenceList) {
+            for item in other.items { add(item) }
         }
-        return items
+
+        /// The message fragments, in order.
+        var texts: [String] {
+            items.enumerated().sorted { a, b in
+                (a.element.kind, a.element.position, a.element.order, a.offset)
+                    < (b.element.kind, b.element.position, b.element.order, b.offset)
+            }.map(\.element.text)
+        }
+    }
+
+    /// The ranges of the calls that hand their arguments to the SSOT, merged, for O(log n) tests.
+    struct DelegatedRanges {
+        private var ranges: [ByteRange] = []
+
+        init(_ calls: [CallFact], patterns: [NamePattern]) {
+            guard !patterns.isEmpty else { return }
+            for call in calls where patterns.contains(where: { $0.matches(call.callee) || call.qualifiedName.map($0.matches) == true }) {
+                if let last = ranges.last, call.range.start < last.end {
+                    ranges[ranges.count - 1] = ByteRange(last.start, max(last.end, call.range.end))
+                } else {
+                    ranges.append(call.range)
+                }
+            }
+        }
+
+        /// Whether `range` lies inside a delegated call.
+        func contains(_ range: ByteRange) -> Bool {
+            var low = 0, high = ranges.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ranges[mid].start <= range.start { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0 else { return false }
+            return range.end <= ranges[low - 1].end
+        }
     }
 
     /// Whether `name` is in one of `modules`: equal, or followed by `.` (and in TypeScript `/`).
@@ -60,11 +173,11 @@ extension DuplicateImplementationMatch {
         return last.hasSuffix("Error") || last.hasSuffix("Exception") || last.hasSuffix("Warning")
     }
 
-    /// Structural fingerprints: sorted, distinct hashes of `shingleLength`-code windows.
+    /// Structural shingles: hashes of every `shingleLength`-code window of a skeleton.
     enum Shape {
         static let shingleLength = 5
 
-        static func fingerprint(_ skeleton: [UInt32]) -> [UInt64] {
+        static func shingles(_ skeleton: [UInt32]) -> [UInt64] {
             guard skeleton.count >= shingleLength else { return [] }
             var hashes: [UInt64] = []
             hashes.reserveCapacity(skeleton.count - shingleLength + 1)
@@ -76,42 +189,8 @@ extension DuplicateImplementationMatch {
                 }
                 hashes.append(hash)
             }
-            hashes.sort()
-            var unique: [UInt64] = []
-            unique.reserveCapacity(hashes.count)
-            for hash in hashes where unique.last != hash { unique.append(hash) }
-            return unique
+            return hashes
         }
-    }
-}
-
-/// Questions both function rules ask about a function's body.
-enum FunctionBodies {
-    /// The calls (sorted by start, as in `FileFacts.calls`) that start inside `range`.
-    static func calls(startingIn range: ByteRange, _ calls: [CallFact]) -> ArraySlice<CallFact> {
-        let first = lowerBound(calls, range.start)
-        let end = lowerBound(calls, range.end)
-        return calls[first..<max(first, end)]
-    }
-
-    private static func lowerBound(_ calls: [CallFact], _ offset: Int) -> Int {
-        var low = 0
-        var high = calls.count
-        while low < high {
-            let mid = (low + high) / 2
-            if calls[mid].range.start < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// Ranges of the calls that hand their arguments to the SSOT.
-    static func delegatedRanges(_ calls: ArraySlice<CallFact>, patterns: [NamePattern]) -> [ByteRange] {
-        guard !patterns.isEmpty else { return [] }
-        var ranges: [ByteRange] = []
-        for call in calls where patterns.contains(where: { $0.matches(call.callee) || call.qualifiedName.map($0.matches) == true }) {
-            ranges.append(call.range)
-        }
-        return ranges
     }
 }
 
@@ -119,42 +198,26 @@ extension DuplicateImplementationMatch {
     /// The functions of a file by qualified name, to find the local helpers a function uses.
     struct Helpers {
         private var byName: [String: Int] = [:]
-        private let operations: [String?]
 
-        init(_ facts: FileFacts, operations: [String?]) {
-            self.operations = operations
+        init(_ facts: FileFacts) {
             for (index, function) in facts.functions.enumerated() where byName[function.qualifiedName] == nil {
                 byName[function.qualifiedName] = index
             }
         }
 
-        /// Helpers function `index` calls or refers to: module-level functions called by name,
-        /// methods of its class through `self.` / `cls.` / `this.` (called, or read as a value).
-        /// Operations (reported on their own) and functions nested in it or around it are left out.
-        func used(by index: Int, body: FunctionBody, in facts: FileFacts) -> [Int] {
-            let function = facts.functions[index]
-            var found: [Int] = []
-            func add(_ candidate: Int?) {
-                guard let candidate, candidate != index, operations[candidate] == nil, !found.contains(candidate) else { return }
-                let other = facts.functions[candidate].bodyRange
-                let own = function.bodyRange
-                guard !(own.start <= other.start && other.end <= own.end), !(other.start <= own.start && own.end <= other.end)
-                else { return }
-                found.append(candidate)
-            }
-            for call in FunctionBodies.calls(startingIn: function.bodyRange, facts.calls)
-            where call.qualifiedName == nil && !call.isChained {
-                let callee = call.callee
-                if !callee.utf8.contains(UInt8(ascii: ".")) {
-                    add(byName[callee])
-                } else if let member = Self.member(of: callee) {
-                    add(method(member, around: function.scope))
-                }
-            }
-            for read in body.reads where read.form == .attribute {
-                add(method(read.name, around: function.scope))
-            }
-            return found
+        /// The helper a call (made in `function`, unresolved and not chained) calls: a
+        /// module-level function called by name, or a method of the caller's class through
+        /// `self.` / `cls.` / `this.`.
+        func called(by call: CallFact, in function: FunctionFact) -> Int? {
+            let callee = call.callee
+            if !callee.utf8.contains(UInt8(ascii: ".")) { return byName[callee] }
+            guard let member = Self.member(of: callee) else { return nil }
+            return method(member, around: function.scope)
+        }
+
+        /// Whether function `inner` is nested in `outer` (see `FileFacts.nestingEnds`).
+        static func isNested(_ inner: Int, in outer: Int, _ ends: [Int]) -> Bool {
+            outer < inner && inner < ends[outer]
         }
 
         /// `X` of `self.X` / `cls.X` / `this.X`.
@@ -167,7 +230,7 @@ extension DuplicateImplementationMatch {
         }
 
         /// The method `name` of the class that `scope` is in (or around).
-        private func method(_ name: some StringProtocol, around scope: String) -> Int? {
+        func method(_ name: some StringProtocol, around scope: String) -> Int? {
             var scope = Substring(scope)
             while !scope.isEmpty {
                 if let index = byName[scope + "." + name] { return index }

@@ -5,7 +5,8 @@ import Model
 /// A function named like an SSOT-owned operation that implements it instead of delegating.
 ///
 /// A function (see `FunctionFact`) whose normalised name matches one of `operations` is reported
-/// when its body, nested functions included, shows evidence of doing the work itself:
+/// when its body, nested functions included, shows evidence of doing the work itself (at most
+/// `EvidenceList.limitPerKind` distinct items of each kind are named):
 /// 1. a call (not chained) resolved into one of `libraryModules` (exception constructors such as
 ///    `jwt.InvalidTokenError(...)` excepted: raising the library's error is error mapping);
 /// 2. a read of one of `claims` (`p["exp"]`, `p.get("exp")`, `p.exp`) in a statement with a
@@ -54,24 +55,19 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
             keys[index] = String(decoding: buffer, as: UTF8.self)
         }
         guard keys.contains(where: { $0 != nil }) else { return [] }
-        let helpers = Helpers(facts, operations: keys)
+        let bodies = facts.scanFunctionBodies()
+        let evidence = Evidence.collect(self, facts, bodies: bodies, operations: keys)
         var hits: [RuleHit] = []
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
+            let found = evidence.direct[index].isEmpty ? evidence.viaHelpers[index] : evidence.direct[index]
+            guard !found.isEmpty else { continue }
             let function = facts.functions[index]
-            let body = function.scanBody()
-            var evidence = evidence(for: function, body: body, in: facts)
-            if evidence.isEmpty {
-                for helper in helpers.used(by: index, body: body, in: facts) {
-                    let found = facts.functions[helper]
-                    evidence += self.evidence(for: found, body: found.scanBody(), in: facts).map { "\($0) via \(found.name)" }
-                }
-            }
-            guard !evidence.isEmpty else { continue }
             var hit = Evaluator.hit(rule, range: function.nameRange,
-                                    values: ["function": function.qualifiedName, "evidence": evidence.joined(separator: "; ")])
+                                    values: ["function": function.qualifiedName, "evidence": found.texts.joined(separator: "; ")])
             hit.groupKey = key
-            hit.shape = Shape.fingerprint(body.skeleton)
+            hit.subject = function.qualifiedName
+            hit.shape = ShapeSignature(shingles: Shape.shingles(bodies[index].skeleton))
             hits.append(hit)
         }
         return hits

@@ -21,9 +21,10 @@ public struct RuleHit: Hashable, Sendable {
     public var related: [Related] = []
     /// Ranges of secret literals: shown source text must mask them (`SecretMask`).
     public var secretRanges: [ByteRange] = []
-    /// See `Finding.groupKey` and `Finding.shape`.
+    /// See `Finding.groupKey`, `Finding.shape` and `Finding.subject`.
     public var groupKey: String?
-    public var shape: [UInt64] = []
+    public var shape: ShapeSignature?
+    public var subject: String?
     /// Set by `Suppressions.apply`.
     public var suppression: Suppression?
 
@@ -97,10 +98,30 @@ public enum Evaluator {
 
     /// A hit of `rule` at `range` with the rule's message, `{key}` placeholders filled from `values`.
     static func hit(_ rule: Rule, range: ByteRange, values: [String: String]) -> RuleHit {
-        var message = rule.message ?? defaultMessage(rule.kind)
-        for (key, value) in values { message = message.replacing("{\(key)}", with: value) }
-        message = message.replacing("{rule}", with: rule.id.rawValue)
+        let message = fill(rule.message ?? defaultMessage(rule.kind)) { key in key == "rule" ? rule.id.rawValue : values[key] }
         return RuleHit(ruleID: rule.id, severity: rule.severity, message: message, range: range)
+    }
+
+    /// `template` with each `{key}` replaced by `value(key)` (left as written when it is nil), in
+    /// one pass: a message is filled for every finding.
+    static func fill(_ template: String, _ value: (String) -> String?) -> String {
+        let bytes = template.utf8
+        guard bytes.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.utf8.firstIndex(of: UInt8(ascii: "}")) else { break }
+            let key = String(after[..<close])
+            if let replacement = value(key) {
+                out += replacement
+            } else {
+                out += rest[open...close]
+            }
+            rest = after[after.index(after: close)...]
+        }
+        return out + rest
     }
 
     static func defaultMessage(_ kind: RuleKind) -> String {

@@ -89,16 +89,45 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
 
     // MARK: - Evaluation
 
+    /// One literal that ends up as a secret.
+    struct Detection {
+        /// Where to report it: the sink call, or the literal.
+        var range: ByteRange
+        /// The literal's content (inside the quotes) and its value.
+        var content: ByteRange
+        var value: String
+        /// Why it is a secret (the message's `{context}`).
+        var context: String
+        /// The literal, when it reached a sink through a constant defined elsewhere.
+        var definition: ByteRange?
+    }
+
     func evaluate(_ facts: FileFacts, path: String, rule: Rule) -> [RuleHit] {
-        var hits: [RuleHit] = []
+        let detections = self.detections(facts)
+        guard !detections.isEmpty else { return [] }
         // Test paths are matched only for files with findings.
-        var knownSeverity: Severity?
-        func severity() -> Severity {
-            if let knownSeverity { return knownSeverity }
-            let severity = testGlobs.contains(where: { $0.matches(path) }) ? (testSeverity ?? rule.severity) : rule.severity
-            knownSeverity = severity
-            return severity
+        let severity = testGlobs.contains(where: { $0.matches(path) }) ? (testSeverity ?? rule.severity) : rule.severity
+        return detections.map { detection in
+            var hit = Evaluator.hit(rule, range: detection.range,
+                                    values: ["secret": SecretMask.mask(detection.value), "context": detection.context])
+            hit.severity = severity
+            hit.secretRanges = [detection.content]
+            if let defined = detection.definition {
+                hit.related = [RuleHit.Related(range: defined, message: "secret defined here")]
+            }
+            return hit
         }
+    }
+
+    /// The secret literals of a file as masking sees them: content ranges and values, whatever
+    /// the rule's settings (it runs even when the rule is disabled).
+    public func secretLiterals(_ facts: FileFacts) -> [(content: ByteRange, value: String)] {
+        detections(facts).map { ($0.content, $0.value) }
+    }
+
+    /// Every literal of the file that ends up as a secret, sink findings first.
+    func detections(_ facts: FileFacts) -> [Detection] {
+        var found: [Detection] = []
         var reachedSink: Set<Int> = []
         let sinks = self.sinks[facts.language] ?? []
         let heads = sinkHeads[facts.language] ?? []
@@ -110,14 +139,12 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
                     guard let secret = secretArgument(of: call, sink: sink, values: facts.values),
                           SecretValues.isSecret(secret.value, names: []) else { continue }
                     let name = sink.chained.map { "\(sink.call)().\($0)" } ?? sink.call
-                    var hit = Evaluator.hit(rule, range: call.range,
-                                            values: ["secret": SecretMask.mask(secret.value), "context": "used as the key of \(name)"])
-                    hit.severity = severity()
-                    hit.secretRanges = [secret.content]
+                    var definition: ByteRange?
                     if let defined = secret.definition, !(call.range.start <= defined.start && defined.end <= call.range.end) {
-                        hit.related = [RuleHit.Related(range: defined, message: "secret defined here")]
+                        definition = defined
                     }
-                    hits.append(hit)
+                    found.append(Detection(range: call.range, content: secret.content, value: secret.value,
+                                           context: "used as the key of \(name)", definition: definition))
                     reachedSink.insert(secret.content.start)
                 }
             }
@@ -125,13 +152,9 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         for literal in facts.values.literals where !reachedSink.contains(literal.contentRange.start) {
             guard !literal.isCollectionElement, !literal.isComparisonOperand,
                   let context = context(of: literal, language: facts.language) else { continue }
-            var hit = Evaluator.hit(rule, range: literal.range,
-                                    values: ["secret": SecretMask.mask(literal.value), "context": context])
-            hit.severity = severity()
-            hit.secretRanges = [literal.contentRange]
-            hits.append(hit)
+            found.append(Detection(range: literal.range, content: literal.contentRange, value: literal.value, context: context))
         }
-        return hits
+        return found
     }
 
     /// `jwt` for `jwt.encode`, `jose` for `jose.SignJWT().sign`.

@@ -35,7 +35,7 @@ extension ManualDecodeMatch {
 
         init(_ facts: FileFacts, decoders: [Decoder], parsers: [NamePattern]) {
             let functions = facts.functions
-            let owners = Self.owners(facts)
+            let owners = facts.callOwners()
             var own = [Found](repeating: Found(), count: functions.count)
             var helperCalls: [Int] = []
             // Bytes each pattern needs: most calls lack one of them and skip the pattern match.
@@ -82,25 +82,6 @@ extension ManualDecodeMatch {
                 if let parent = functions[index].parent { total[parent].add(total[index]) }
             }
             return total
-        }
-
-        /// Index of the innermost function whose body contains each call's start, or -1.
-        private static func owners(_ facts: FileFacts) -> [Int] {
-            let functions = facts.functions
-            var owners = [Int](repeating: -1, count: facts.calls.count)
-            var open: [Int] = []
-            var next = 0
-            for k in facts.calls.indices {
-                let start = facts.calls[k].range.start
-                while next < functions.count, functions[next].bodyRange.start <= start {
-                    while let top = open.last, functions[top].bodyRange.end <= functions[next].bodyRange.start { open.removeLast() }
-                    open.append(next)
-                    next += 1
-                }
-                while let top = open.last, functions[top].bodyRange.end <= start { open.removeLast() }
-                if let top = open.last { owners[k] = top }
-            }
-            return owners
         }
 
         /// The helper `call` (made in `function`) calls: a module-level `name(...)`, or a method

@@ -78,9 +78,10 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         var fires = [Bool](repeating: false, count: functions.count)
         var firesInside = [Bool](repeating: false, count: functions.count)
         var hits: [RuleHit] = []
+        var claimReads: [MemberRead?]?
         // Children follow their parent: in reverse order, nested functions are decided first.
         for index in functions.indices.reversed() {
-            if !firesInside[index], let evidence = evidence(for: index, scan.total[index], facts) {
+            if !firesInside[index], let evidence = evidence(for: index, scan.total[index], facts, claimReads: &claimReads) {
                 fires[index] = true
                 let function = functions[index]
                 hits.append(Evaluator.hit(rule, range: function.nameRange,
@@ -91,12 +92,27 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         return hits.reversed()
     }
 
-    private func evidence(for index: Int, _ found: Ingredients.Found, _ facts: FileFacts) -> [String]? {
+    /// The evidence that function `index` decodes by hand. `claimReads` (the first claim read in
+    /// each function, nested ones included) is worked out on first use, for the whole file.
+    private func evidence(for index: Int, _ found: Ingredients.Found, _ facts: FileFacts,
+                          claimReads: inout [MemberRead?]?) -> [String]? {
         guard found.splits, let decoder = found.decoder?.text else { return nil }
         if let parser = found.parser?.text { return ["splits on \".\"", decoder, parser] }
-        guard !claims.isEmpty,
-              let read = facts.functions[index].scanBody().reads.first(where: { claims.contains($0.name) }) else { return nil }
+        guard !claims.isEmpty else { return nil }
+        if claimReads == nil { claimReads = firstClaimReads(facts) }
+        guard let read = claimReads?[index] else { return nil }
         return ["splits on \".\"", decoder, "reads claim \(read.name)"]
+    }
+
+    /// Per function, its first read of a claim, nested functions included (bottom-up, linear).
+    private func firstClaimReads(_ facts: FileFacts) -> [MemberRead?] {
+        var first = facts.scanFunctionBodies().map { body in body.reads.first { claims.contains($0.name) } }
+        for index in facts.functions.indices.reversed() {
+            guard let parent = facts.functions[index].parent, let read = first[index] else { continue }
+            if let current = first[parent], current.range.start <= read.range.start { continue }
+            first[parent] = read
+        }
+        return first
     }
 
     /// Whether any call splits on `"."`: the cheap test that rules most files out.

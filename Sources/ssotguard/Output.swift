@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Model
+import Reporting
 
 /// Writing to stdout, stderr and files, and telling whether colour is wanted.
 enum Output {
@@ -33,13 +35,32 @@ enum Output {
     /// A report to `file`, or to stdout when there is none; false (after saying why on stderr)
     /// when the file cannot be written.
     static func deliver(_ report: String, to file: String?) -> Bool {
+        deliver(to: file) { $0.write(report) }
+    }
+
+    /// A report written piece by piece by `write` to `file` (replaced), or to stdout; false (after
+    /// saying why on stderr) when the file cannot be written.
+    static func deliver(to file: String?, _ write: (ReportSink) -> Void) -> Bool {
         guard let file else {
-            stdout(report)
+            let sink = ReportSink(descriptor: STDOUT_FILENO)
+            write(sink)
+            sink.flush()
             return true
         }
-        guard let problem = write(report, toFile: file) else { return true }
-        stderr("ssotguard: error: \(problem)\n")
-        return false
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
+            stderr("ssotguard: error: cannot write \(TerminalText.path(file)): \(String(cString: strerror(errno)))\n")
+            return false
+        }
+        let sink = ReportSink(descriptor: descriptor)
+        write(sink)
+        sink.flush()
+        let closed = close(descriptor) == 0
+        if let failure = sink.failure ?? (closed ? nil : String(cString: strerror(errno))) {
+            stderr("ssotguard: error: cannot write \(TerminalText.path(file)): \(failure)\n")
+            return false
+        }
+        return true
     }
 
     /// Writes `text` to `path` (replacing it). Returns an error text on failure.

@@ -70,14 +70,13 @@ struct ScanCommand {
             return .toolError
         }
         let useColor = color && format == .text && outputFile == nil && Output.stdoutWantsColor
-        let report = format.reporter(color: useColor, sarifAll: sarifAll,
-                                     pathPrefix: Self.pathPrefix(of: result.rootDirectory)).render(result)
+        let reporter = format.reporter(color: useColor, sarifAll: sarifAll, pathPrefix: Self.pathPrefix(of: result.rootDirectory))
         // Text and file output show every diagnostic on stderr; with a report on stdout in
         // another format, stderr still gets the errors (they decide the exit code).
         for diagnostic in result.diagnostics where format == .text || outputFile != nil || diagnostic.level == .error {
             Output.stderr(diagnostic.formatted + "\n")
         }
-        guard Output.deliver(report, to: outputFile) else { return .toolError }
+        guard Output.deliver(to: outputFile, { reporter.write(result, to: $0) }) else { return .toolError }
         if result.diagnostics.contains(where: { $0.level == .error }) { return .toolError }
         if let writeBaseline {
             switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {

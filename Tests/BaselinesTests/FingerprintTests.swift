@@ -18,7 +18,7 @@ import Testing
 @Suite struct FingerprintTests {
     static func finding(_ text: String, line: Int, symbol: String? = nil, path: String = "a.py") -> Finding {
         var finding = Finding(ruleID: "jwt-direct-call", severity: .error, message: "m", path: path, range: ByteRange(0, 1),
-                              location: SourceLocation(line: line, column: 1, endLine: line, endColumn: 2), lineText: text)
+                              location: SourceLocation(line: line, column: 1, endLine: line, endColumn: 2), snippet: Snippet(line: text, column: 1, endColumn: 2))
         finding.matchedText = Fingerprints.normalize(text)
         finding.enclosingSymbol = symbol
         return finding

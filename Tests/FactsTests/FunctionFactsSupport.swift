@@ -31,9 +31,18 @@ enum Functions {
         String(decoding: Array(code.utf8)[range.start..<range.end], as: UTF8.self)
     }
 
-    /// The body facts of the function named `name` (the first one).
+    /// The body facts of the function named `name` (the first one), nested functions included.
     static func body(_ code: String, _ language: Language, of name: String) -> FunctionBody {
-        facts(code, language).first { $0.name == name }?.scanBody() ?? FunctionBody()
+        let facts = Extract.facts(code, language)
+        guard let index = facts.functions.firstIndex(where: { $0.name == name }) else { return FunctionBody() }
+        return FunctionBody.includingNested(index, bodies: facts.scanFunctionBodies(), in: facts)
+    }
+
+    /// The own body facts of the function named `name` (nested functions excluded).
+    static func ownBody(_ code: String, _ language: Language, of name: String) -> FunctionBody {
+        let facts = Extract.facts(code, language)
+        guard let index = facts.functions.firstIndex(where: { $0.name == name }) else { return FunctionBody() }
+        return facts.scanFunctionBodies()[index]
     }
 
     /// Reads as `name` with markers: `*` compared, `=local` bound, and the form as `[]`, `get`,

@@ -182,7 +182,7 @@ import Testing
 
     @Test func unbalancedInputDoesNotCrash() {
         for code in ["function f( {", "class A { m() {", "const f = (a) =>", "const f = async", "{ m() }", "}}} function g() {}"] {
-            _ = Functions.facts(code, .typescript).map { $0.scanBody() }
+            #expect(Extract.facts(code, .typescript).scanFunctionBodies().count == Functions.facts(code, .typescript).count)
         }
         #expect(Functions.names("}}} function g() {}", .typescript) == ["g"])
     }

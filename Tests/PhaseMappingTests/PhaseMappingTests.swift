@@ -27,7 +27,7 @@ import Testing
 
     static func finding(_ rule: RuleID, _ path: String) -> Finding {
         Finding(ruleID: rule, severity: .error, message: "m", path: path, range: ByteRange(0, 1),
-                location: SourceLocation(line: 1, column: 1, endLine: 1, endColumn: 2), lineText: "")
+                location: SourceLocation(line: 1, column: 1, endLine: 1, endColumn: 2))
     }
 
     @Test(arguments: [

@@ -12,7 +12,7 @@ import Testing
 
     static func finding(_ rule: RuleID, _ path: String, _ fingerprint: String, suppressed: Bool = false) -> Finding {
         var finding = Finding(ruleID: rule, severity: .error, message: "m", path: path, range: ByteRange(0, 1),
-                              location: SourceLocation(line: 1, column: 1, endLine: 1, endColumn: 2), lineText: "")
+                              location: SourceLocation(line: 1, column: 1, endLine: 1, endColumn: 2))
         finding.fingerprint = fingerprint
         if suppressed { finding.suppression = Suppression(scope: .line, reason: "r", line: 1) }
         return PhaseAssigner.assign([finding], plan: plan)[0]

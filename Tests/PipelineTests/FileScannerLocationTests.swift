@@ -10,7 +10,7 @@ import Testing
     static func scan(_ text: String, path: String = "svc/a.py") throws -> [Finding] {
         let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
         let file = try #require(SourceFile(path: path, diskPath: path))
-        return Array(text.utf8).withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules).findings }
+        return Array(text.utf8).withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: RuleSet(rules: rules)).findings }
     }
 
     @Test func findingsCarryUTF16ColumnsBesideScalarColumns() throws {

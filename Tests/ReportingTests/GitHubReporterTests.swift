@@ -7,7 +7,7 @@ import Testing
     static func finding(_ path: String = "svc/a.py", severity: Severity = .error, message: String = "`jwt` imported",
                         location: Model.SourceLocation = Model.SourceLocation(line: 3, column: 1, endLine: 3, endColumn: 11)) -> Finding {
         Finding(ruleID: "jwt-direct-import", severity: severity, message: message, path: path, range: ByteRange(0, 1),
-                location: location, lineText: "import jwt")
+                location: location)
     }
 
     static func render(_ findings: [Finding], prefix: String = "") -> String {

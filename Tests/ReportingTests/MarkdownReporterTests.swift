@@ -7,7 +7,7 @@ import Testing
     static func finding(_ path: String, line: Int, rule: RuleID = "jwt-direct-import", message: String = "`jwt` imported",
                         phase: String = "phase-1.1", state: BaselineState? = nil) -> Finding {
         var finding = Finding(ruleID: rule, severity: .error, message: message, path: path, range: ByteRange(0, 1),
-                              location: SourceLocation(line: line, column: 1, endLine: line, endColumn: 11), lineText: "import jwt")
+                              location: SourceLocation(line: line, column: 1, endLine: line, endColumn: 11))
         finding.phase = phase
         finding.phaseTitle = phase == "phase-1.1" ? "Phase 1.1: imports" : "Phase 2: tests"
         finding.baselineState = state

@@ -8,7 +8,7 @@ import Testing
                         rule: RuleID = "jwt-direct-import", severity: Severity = .error) -> Finding {
         Finding(ruleID: rule, severity: severity, message: "`jwt` imported outside the SSOT", path: path,
                 range: ByteRange(0, 1), location: SourceLocation(line: line, column: column, endLine: line, endColumn: endColumn),
-                lineText: text)
+                snippet: Snippet(line: text, column: column, endColumn: endColumn))
     }
 
     static let result = ScanResult(
@@ -48,19 +48,30 @@ import Testing
         #expect(TextReporter(color: true).render(Self.result).contains("\u{1B}[31merror[jwt-direct-import]\u{1B}[0m"))
     }
 
-    @Test func longLinesAreWindowedAroundTheFinding() {
-        let line = String(repeating: "x", count: 5000) + "jwt.verify(t,k)" + String(repeating: "y", count: 5000)
-        let finding = Self.finding("m.js", line: 1, column: 5001, endColumn: 5016, text: line, rule: "jwt-direct-call")
-        let snippet = TextReporter(color: false).snippet(finding)
-        let lines = snippet.split(separator: "\n")
-        #expect(lines[0].count < 140)
-        #expect(lines[0].contains("…xxxx"))
-        #expect(lines[0].contains("jwt.verify(t,k)"))
-        let sourceColumn = lines[0].firstRange(of: "jwt.verify")!.lowerBound
-        let markerColumn = lines[1].firstIndex(of: "^")!
-        #expect(lines[0].distance(from: lines[0].startIndex, to: sourceColumn)
-                == lines[1].distance(from: lines[1].startIndex, to: markerColumn))
-        #expect(lines[1].filter { $0 == "^" }.count == 15)
+    @Test func aCutSnippetShowsEllipsesAndKeepsTheMarkerUnderTheFinding() {
+        var finding = Self.finding("m.js", line: 1, column: 5001, endColumn: 5016, text: "", rule: "jwt-direct-call")
+        finding.snippet = Snippet(text: "xxxx" + "jwt.verify(t,k)" + "yyyy", markerStart: 4, markerLength: 15,
+                                  cutBefore: true, cutAfter: true)
+        let lines = TextReporter(color: false).snippet(finding).split(separator: "\n")
+        #expect(lines[0] == "  1 | …xxxxjwt.verify(t,k)yyyy…")
+        #expect(lines[1] == "    |      ^^^^^^^^^^^^^^^")
+    }
+
+    /// Control characters from the source, a file name or a message never reach the terminal raw:
+    /// an escape sequence cannot recolour it and a line break cannot fake a finding.
+    @Test func controlCharactersArePrintedEscaped() {
+        var finding = Self.finding("evil\u{1B}[31m.py\nfake.py:99:1: error[x]", line: 1, column: 5, endColumn: 15,
+                                   text: "", rule: "jwt-direct-call")
+        finding.message = "`jwt.decode` \u{1B}]0;title\u{07} called"
+        finding.snippet = Snippet(text: "x = \"\u{1B}[2J\"; jwt.decode(t)", markerStart: 12, markerLength: 13)
+        let text = TextReporter(color: false).render(ScanResult(root: ".", filesScanned: 1, findings: [finding],
+                                                                diagnostics: [], ruleIDs: ["jwt-direct-call"]))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(text.hasPrefix("\"evil\\033[31m.py\\nfake.py:99:1: error[x]\":1:5: error[jwt-direct-call] `jwt.decode` \\033]0;title\\a called\n"))
+        let lines = text.split(separator: "\n")
+        #expect(lines[1] == "  1 | x = \"\\033[2J\"; jwt.decode(t)")
+        // The marker moves with the escape: it stays under `jwt.decode(t)`.
+        #expect(lines[2] == "    |                ^^^^^^^^^^^^^")
     }
 
     @Test func noFindingsSaysSo() {

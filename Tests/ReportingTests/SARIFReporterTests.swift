@@ -14,7 +14,7 @@ import Testing
         var finding = Finding(ruleID: rule, severity: severity, message: "`jwt.decode` called outside the SSOT", path: path,
                               range: ByteRange(0, 1),
                               location: SourceLocation(line: line, column: 10, endLine: line, endColumn: 23),
-                              lineText: "x = \"😀\"; jwt.decode(t)")
+                              snippet: Snippet(line: "x = \"😀\"; jwt.decode(t)", column: 10, endColumn: 23))
         finding.utf16Location = SourceLocation(line: line, column: 11, endLine: line, endColumn: 24)
         finding.fingerprint = "0123abcd:1"
         finding.primaryLocationLineHash = "d924d6e7ccee4c4d:1"
@@ -224,7 +224,7 @@ import Testing
 
     @Test func noSnippetsSoNoSecrets() throws {
         var finding = Self.finding()
-        finding.lineText = "KEY = \"de…(41 chars)\""
+        finding.snippet = Snippet(line: "KEY = \"de…(41 chars)\"", column: 7, endColumn: 22)
         let sarif = SARIFReporter(includeAll: true).render(Self.result([finding]))
         #expect(!sarif.contains("snippet"))
         #expect(!sarif.contains("KEY ="))

@@ -1,0 +1,82 @@
+import Model
+
+extension FileFacts {
+    /// The own body facts of every function (index-aligned with `functions`), scanned in one
+    /// pass over the file's function bodies. Empty bodies for facts built by hand.
+    public func scanFunctionBodies() -> [FunctionBody] {
+        guard let source = functions.first?.source else {
+            return Array(repeating: FunctionBody(), count: functions.count)
+        }
+        return source.bodies()
+    }
+
+    /// For each call (in `calls` order), the index of the innermost function whose body contains
+    /// its start, or -1: one sweep over calls and functions with a stack of open bodies.
+    public func callOwners() -> [Int] {
+        innermostFunctions(containing: calls.lazy.map(\.range.start))
+    }
+
+    /// For each offset of an ascending sequence, the index of the innermost function whose body
+    /// contains it, or -1 (functions are sorted by body start, parents first).
+    public func innermostFunctions<S: Sequence>(containing offsets: S) -> [Int] where S.Element == Int {
+        var owners: [Int] = []
+        var open: [Int] = []
+        var next = 0
+        for offset in offsets {
+            while next < functions.count, functions[next].bodyRange.start <= offset {
+                while let top = open.last, functions[top].bodyRange.end <= functions[next].bodyRange.start { open.removeLast() }
+                open.append(next)
+                next += 1
+            }
+            while let top = open.last, functions[top].bodyRange.end <= offset { open.removeLast() }
+            owners.append(open.last ?? -1)
+        }
+        return owners
+    }
+
+    /// One past the last function nested in each function (functions nested in `i` are
+    /// `i + 1 ..< end[i]`), in one pass.
+    public func nestingEnds() -> [Int] {
+        var ends = Array(0..<functions.count).map { $0 + 1 }
+        for index in functions.indices.reversed() {
+            if let parent = functions[index].parent { ends[parent] = max(ends[parent], ends[index]) }
+        }
+        return ends
+    }
+
+    /// The functions nested in function `index` at any depth: the ones that follow it while
+    /// their parent chain leads back to it. O(nested functions) (functions are in source order).
+    public func nestedFunctions(of index: Int) -> Range<Int> {
+        var end = index + 1
+        while end < functions.count, isNested(end, in: index) { end += 1 }
+        return (index + 1)..<end
+    }
+
+    private func isNested(_ inner: Int, in outer: Int) -> Bool {
+        var parent = functions[inner].parent
+        while let current = parent {
+            if current == outer { return true }
+            if current < outer { return false }
+            parent = functions[current].parent
+        }
+        return false
+    }
+}
+
+extension FunctionBody {
+    /// The facts of function `index` and every function nested in it, in source order. Costs
+    /// the size of the subtree: for one function at a time (tests, reports), never for each
+    /// function of a file (rules aggregate bottom-up instead).
+    public static func includingNested(_ index: Int, bodies: [FunctionBody], in facts: FileFacts) -> FunctionBody {
+        var body = bodies[index]
+        for nested in facts.nestedFunctions(of: index) {
+            body.reads += bodies[nested].reads
+            body.containers += bodies[nested].containers
+            body.keyStrings += bodies[nested].keyStrings
+        }
+        body.reads.sort { $0.range.start < $1.range.start }
+        body.containers.sort { $0.range.start < $1.range.start }
+        body.keyStrings.sort { $0.range.start < $1.range.start }
+        return body
+    }
+}

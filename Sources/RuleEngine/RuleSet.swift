@@ -1,0 +1,38 @@
+import Facts
+import Model
+
+/// The rules a scan runs, and the secret recognisers that masking runs on every file with
+/// something to show, whatever the rules' settings.
+///
+/// A secret must be masked in every output even when the secret rule is disabled, filtered out
+/// by its allowed paths, or not loaded: `jwt.encode(p, "<key>")` is also a direct-call finding,
+/// and its line is shown. So recognition for masking does not depend on which rules run.
+public struct RuleSet: Sendable {
+    public var rules: [Rule]
+    public var secretRecognizers: [HardcodedSecretMatch]
+
+    public init(rules: [Rule], secretRecognizers: [HardcodedSecretMatch]) {
+        self.rules = rules
+        self.secretRecognizers = secretRecognizers
+    }
+
+    /// `rules`, masking with their own secret rules and the built-in packs' (enabled or not).
+    public init(rules: [Rule], loaded: [Rule] = []) {
+        let builtin = (try? RuleLoader.builtinPacks())?.flatMap(\.rules) ?? []
+        self.init(rules: rules, secretRecognizers: Self.recognizers(in: rules + loaded + builtin))
+    }
+
+    /// The distinct secret matchers of `rules`.
+    public static func recognizers(in rules: [Rule]) -> [HardcodedSecretMatch] {
+        var found: [HardcodedSecretMatch] = []
+        for rule in rules {
+            if case .hardcodedSecret(let match) = rule.match, !found.contains(match) { found.append(match) }
+        }
+        return found
+    }
+
+    /// What masking hides in a file: the contents of its secret literals, and their values.
+    public func secretLiterals(_ facts: FileFacts) -> [(content: ByteRange, value: String)] {
+        secretRecognizers.flatMap { $0.secretLiterals(facts) }
+    }
+}
