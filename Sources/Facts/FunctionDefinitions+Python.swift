@@ -50,7 +50,7 @@ struct PythonDefinitions {
                         definition = result.count
                         result.append(define(header.name, nameToken: header.nameToken, scopes: scopes, first: i + 1, last: i))
                     }
-                    let path = scopes.last.map { $0.path + "." + header.name } ?? header.name
+                    let path = ScopePath.appending(header.name, to: scopes.last?.path ?? "")
                     scopes.append(Scope(name: header.name, path: path, isClass: header.isClass, definition: definition,
                                         level: level))
                     pending = nil

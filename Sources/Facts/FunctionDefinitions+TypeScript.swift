@@ -20,6 +20,8 @@ struct TypeScriptDefinitions {
         var kind: FrameKind
         /// Class, object or function name for qualified names.
         var name: String?
+        /// The scope path of this frame (see `ScopePath`), set when it is pushed.
+        var path = ""
         /// `parenDepth` when the brace opened.
         var parenDepth: Int
         /// Index in `result` of the function whose body this is.
@@ -96,6 +98,7 @@ struct TypeScriptDefinitions {
         } else if opensObject(i) {
             frame.kind = .object
         }
+        frame.path = ScopePath.appending(frame.name, to: frames.last?.path ?? "")
         frames.append(frame)
     }
 
@@ -145,12 +148,7 @@ struct TypeScriptDefinitions {
 
     /// The dotted names of the classes, objects and functions around this point.
     func scope() -> String {
-        var path = ""
-        for frame in frames {
-            guard let name = frame.name, !name.isEmpty else { continue }
-            path = path.isEmpty ? name : path + "." + name
-        }
-        return path
+        frames.last?.path ?? ""
     }
 
     // MARK: - Identifiers

@@ -69,6 +69,7 @@ struct InitCommand {
             Output.stderr("ssotguard: error: \(error.description)\n")
             return .toolError
         }
+        if Output.reportErrors(result.diagnostics) { return .toolError }
         guard case .success = BaselineWriter.write(result, to: baselinePath, allowNew: true) else {
             Output.stderr("ssotguard: error: cannot write \(baselinePath)\n")
             return .toolError

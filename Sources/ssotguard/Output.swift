@@ -74,6 +74,15 @@ enum Output {
         return failed ? "cannot write \(path): \(String(cString: strerror(errno)))" : nil
     }
 
+    /// When `diagnostics` hold errors (a PATH that does not exist or cannot be read), prints them
+    /// on stderr and returns true: the caller stops without a report.
+    static func reportErrors(_ diagnostics: [Diagnostic]) -> Bool {
+        let errors = diagnostics.filter { $0.level == .error }
+        guard !errors.isEmpty else { return false }
+        for error in errors { stderr(error.formatted + "\n") }
+        return true
+    }
+
     /// Colour on stdout: only on a terminal, never when NO_COLOR is set (https://no-color.org).
     static var stdoutWantsColor: Bool {
         if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }

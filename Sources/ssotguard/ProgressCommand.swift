@@ -30,10 +30,11 @@ struct ProgressCommand {
             Output.stderr("ssotguard: error: \(error.description)\n")
             return .toolError
         }
+        if Output.reportErrors(result.scan.diagnostics) { return .toolError }
         for diagnostic in result.scan.diagnostics { Output.stderr(diagnostic.formatted + "\n") }
         let report = ProgressReporter(planTitle: result.plan.title, statuses: result.statuses,
                                       filesScanned: result.scan.filesScanned, baseline: baseline).render(format)
         guard Output.deliver(report, to: outputFile) else { return .toolError }
-        return result.scan.diagnostics.contains { $0.level == .error } ? .toolError : .clean
+        return .clean
     }
 }

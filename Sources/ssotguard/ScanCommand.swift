@@ -69,6 +69,9 @@ struct ScanCommand {
             Output.stderr("ssotguard: error: \(error.description)\n")
             return .toolError
         }
+        // A PATH that is missing or unreadable: the scan is incomplete, so no report at all (a
+        // report of what was found would read as a clean or partial pass).
+        if Output.reportErrors(result.diagnostics) { return .toolError }
         let useColor = color && format == .text && outputFile == nil && Output.stdoutWantsColor
         let reporter = format.reporter(color: useColor, sarifAll: sarifAll, pathPrefix: Self.pathPrefix(of: result.rootDirectory))
         // Text and file output show every diagnostic on stderr; with a report on stdout in
@@ -77,7 +80,6 @@ struct ScanCommand {
             Output.stderr(diagnostic.formatted + "\n")
         }
         guard Output.deliver(to: outputFile, { reporter.write(result, to: $0) }) else { return .toolError }
-        if result.diagnostics.contains(where: { $0.level == .error }) { return .toolError }
         if let writeBaseline {
             switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {
             case .failure(let failure):

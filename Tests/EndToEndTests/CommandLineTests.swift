@@ -31,15 +31,21 @@ import Testing
         #expect(run.stderr.contains("--help"))
     }
 
-    @Test func missingPathIsAToolErrorButTheRestIsScanned() throws {
+    /// A PATH that does not exist makes the scan incomplete: the error is printed, and no report
+    /// (a partial or empty one would read as a pass), in every command and format.
+    @Test func aMissingPathPrintsTheErrorOnly() throws {
         let tree = try TempTree()
         defer { tree.remove() }
         try tree.write("a.py", "import jwt\n")
-        let run = try Tool.run(["scan", "a.py", "does-not-exist", "--format", "json"], in: tree.root)
-        #expect(run.status == 2)
-        let report = try Tool.json(run.stdout)
-        #expect((report["findings"] as? [Any])?.count == 1)
-        #expect(run.stderr.contains("does-not-exist"))
+        for arguments in [["scan", "a.py", "does-not-exist", "--format", "json"], ["scan", "/nonexistent"],
+                          ["scan", "does-not-exist", "--format", "sarif"], ["progress", "/nonexistent"],
+                          ["progress", "does-not-exist", "--format", "markdown"]] {
+            let run = try Tool.run(arguments, in: tree.root)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stdout.isEmpty, "\(arguments): \(run.stdout)")
+            #expect(run.stderr.contains("exist"), "\(arguments): \(run.stderr)")
+            #expect(!run.stderr.contains("No findings"))
+        }
     }
 
     @Test func failOnSeverityControlsTheExitCode() throws {
