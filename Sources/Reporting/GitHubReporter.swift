@@ -44,7 +44,8 @@ public struct GitHubReporter: Reporter {
         }
     }
 
-    /// A command's message: `%`, CR and LF percent-encoded (what the runner decodes).
+    /// A command's message: `%`, CR and LF percent-encoded (what the runner decodes); other
+    /// control characters written as escapes (`\033`), so the log cannot be recoloured.
     static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -52,7 +53,9 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
+            case "\\", "\t": out.unicodeScalars.append(scalar)
+            default:
+                if let escaped = TerminalText.escaped(scalar) { out += escaped } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

@@ -92,7 +92,12 @@ public struct MarkdownReporter: Reporter {
             case "&": out += "&amp;"
             case "@": out += "@&#8203;"
             case "\n", "\r": out += " "
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if let escaped = TerminalText.escaped(scalar), scalar != "\t" {
+                    out += "\\" + escaped
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
@@ -101,7 +106,16 @@ public struct MarkdownReporter: Reporter {
     /// `text` as an inline code span in a table cell: fenced with more backticks than it holds,
     /// padded when it starts or ends with one, `|` escaped (tables split cells before code spans).
     static func code(_ text: String) -> String {
-        let flat = String(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+        var flat = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                flat += " "
+            } else if scalar != "\\", scalar != "\t", let escaped = TerminalText.escaped(scalar) {
+                flat += escaped
+            } else {
+                flat.unicodeScalars.append(scalar)
+            }
+        }
         var longest = 0, run = 0
         for character in flat {
             run = character == "`" ? run + 1 : 0

@@ -35,23 +35,24 @@ public struct ProgressReporter {
     // MARK: - Text
 
     func text() -> String {
+        let esc = TerminalText.escape
         let totalOpen = statuses.reduce(0) { $0 + $1.open }
-        var out = "\(planTitle): \(totalOpen) open finding\(totalOpen == 1 ? "" : "s") in \(filesScanned) files scanned"
-        out += baseline.map { " (compared with \($0))" } ?? ""
+        var out = "\(esc(planTitle)): \(totalOpen) open finding\(totalOpen == 1 ? "" : "s") in \(filesScanned) files scanned"
+        out += baseline.map { " (compared with \(TerminalText.path($0)))" } ?? ""
         out += "\n\n"
         var rows = [["PHASE", "DUE", "OPEN", "FILES", "FIXED", "NEW", "DONE", "CRITERION"]]
         for status in statuses {
-            rows.append([status.phase.id, status.phase.due ?? "-", "\(status.open)", "\(status.openByFile.count)",
+            rows.append([esc(status.phase.id), esc(status.phase.due ?? "-"), "\(status.open)", "\(status.openByFile.count)",
                          status.fixed.map(String.init) ?? "-", status.new.map(String.init) ?? "-",
                          status.percentDone.map(Self.percent) ?? "-", status.complete ? "met" : "not met"])
         }
         out += Self.table(rows, rightAligned: [2, 3, 4, 5, 6])
         for status in statuses where status.open > 0 || status.suppressed > 0 {
-            out += "\n\(status.phase.id)  \(status.phase.title)\n"
-            out += "  criterion: \(status.phase.done.description) (\(status.complete ? "met" : "not met"))\n"
+            out += "\n\(esc(status.phase.id))  \(esc(status.phase.title))\n"
+            out += "  criterion: \(esc(status.phase.done.description)) (\(status.complete ? "met" : "not met"))\n"
             out += "  by rule: " + status.openByRule.map { "\($0.rule) \($0.count)" }.joined(separator: ", ") + "\n"
             out += "  by file:\n"
-            for (path, count) in status.openByFile.prefix(fileLimit) { out += "    \(count)  \(path)\n" }
+            for (path, count) in status.openByFile.prefix(fileLimit) { out += "    \(count)  \(TerminalText.path(path))\n" }
             if status.openByFile.count > fileLimit { out += "    … and \(status.openByFile.count - fileLimit) more files\n" }
             if status.suppressed > 0 { out += "  suppressed inline: \(status.suppressed)\n" }
         }

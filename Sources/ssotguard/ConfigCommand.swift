@@ -54,7 +54,7 @@ struct ConfigCommand {
             Output.stdout(JSONOutput.encode(effective))
             return .clean
         } catch {
-            Output.stderr("ssotguard: error: \(error.description)\n")
+            Output.error(error.description)
             return .toolError
         }
     }

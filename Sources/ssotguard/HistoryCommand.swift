@@ -62,7 +62,7 @@ struct HistoryCommand {
         do throws(PipelineError) {
             result = try await History.run(options, progress: showProgress ? progress : nil)
         } catch {
-            Output.stderr("ssotguard: error: \(error.description)\n")
+            Output.error(error.description)
             return .toolError
         }
         let samples = result.points.map {

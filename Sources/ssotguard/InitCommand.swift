@@ -49,11 +49,11 @@ struct InitCommand {
         let configPath = URL(fileURLWithPath: directory).appendingPathComponent(".ssotguard.json").path
         let baselinePath = URL(fileURLWithPath: directory).appendingPathComponent(Self.baselineName).path
         if FileManager.default.fileExists(atPath: configPath), !force {
-            Output.stderr("ssotguard: error: \(configPath) exists; not overwritten (use --force to replace it)\n")
+            Output.error("\(configPath) exists; not overwritten (use --force to replace it)")
             return .toolError
         }
         if let problem = Output.write(Self.starter, toFile: configPath) {
-            Output.stderr("ssotguard: error: \(problem)\n")
+            Output.error(problem)
             return .toolError
         }
         Output.stdout("wrote \(configPath)\n")
@@ -66,12 +66,12 @@ struct InitCommand {
             resolved.baselineFile = nil  // the baseline is what we are about to write
             result = try await Pipeline.run(resolved)
         } catch {
-            Output.stderr("ssotguard: error: \(error.description)\n")
+            Output.error(error.description)
             return .toolError
         }
         if Output.reportErrors(result.diagnostics) { return .toolError }
         guard case .success = BaselineWriter.write(result, to: baselinePath, allowNew: true) else {
-            Output.stderr("ssotguard: error: cannot write \(baselinePath)\n")
+            Output.error("cannot write \(baselinePath)")
             return .toolError
         }
         Output.stdout("wrote \(baselinePath) (\(result.activeFindings.count) known finding\(result.activeFindings.count == 1 ? "" : "s"))\n")
@@ -94,7 +94,7 @@ struct InitCommand {
     /// Installs `.git/hooks/pre-commit` unless one exists.
     func hook() -> ExitCode {
         guard let hooksDirectory = try? Pipeline.gitHooksDirectory(of: directory) else {
-            Output.stderr("ssotguard: error: \(directory) is not in a git repository; no hook installed\n")
+            Output.error("\(directory) is not in a git repository; no hook installed")
             return .toolError
         }
         let hook = URL(fileURLWithPath: hooksDirectory).appendingPathComponent("pre-commit").path
@@ -114,7 +114,7 @@ struct InitCommand {
         try? FileManager.default.createDirectory(atPath: hooksDirectory, withIntermediateDirectories: true)
         guard Output.write(script, toFile: hook) == nil,
               (try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)) != nil else {
-            Output.stderr("ssotguard: error: cannot write \(hook)\n")
+            Output.error("cannot write \(hook)")
             return .toolError
         }
         Output.stdout("installed \(hook)\n")

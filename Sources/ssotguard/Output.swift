@@ -16,6 +16,12 @@ enum Output {
         write(text, to: STDERR_FILENO)
     }
 
+    /// `ssotguard: error: <message>` on stderr, the message made safe for a terminal (it can hold
+    /// file names and text from configuration files).
+    static func error(_ message: String) {
+        stderr("ssotguard: error: " + TerminalText.escape(message) + "\n")
+    }
+
     /// Writes all of `text` to a file descriptor, retrying partial writes and EINTR.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
@@ -49,7 +55,7 @@ enum Output {
         }
         let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            stderr("ssotguard: error: cannot write \(TerminalText.path(file)): \(String(cString: strerror(errno)))\n")
+            error("cannot write \(file): \(String(cString: strerror(errno)))")
             return false
         }
         let sink = ReportSink(descriptor: descriptor)
@@ -57,7 +63,7 @@ enum Output {
         sink.flush()
         let closed = close(descriptor) == 0
         if let failure = sink.failure ?? (closed ? nil : String(cString: strerror(errno))) {
-            stderr("ssotguard: error: cannot write \(TerminalText.path(file)): \(failure)\n")
+            error("cannot write \(file): \(failure)")
             return false
         }
         return true

@@ -27,7 +27,7 @@ struct ProgressCommand {
         do {
             result = try await Progress.run(options, baseline: baseline)
         } catch {
-            Output.stderr("ssotguard: error: \(error.description)\n")
+            Output.error(error.description)
             return .toolError
         }
         if Output.reportErrors(result.scan.diagnostics) { return .toolError }

@@ -31,7 +31,7 @@ struct RulesCommand {
         do {
             rules = try Pipeline.loadRules(try Pipeline.resolve(options))
         } catch {
-            Output.stderr("ssotguard: error: \(error.description)\n")
+            Output.error(error.description)
             return .toolError
         }
         switch format {

@@ -66,7 +66,7 @@ struct ScanCommand {
         do {
             result = try await Pipeline.run(options)
         } catch {
-            Output.stderr("ssotguard: error: \(error.description)\n")
+            Output.error(error.description)
             return .toolError
         }
         // A PATH that is missing or unreadable: the scan is incomplete, so no report at all (a
@@ -83,7 +83,7 @@ struct ScanCommand {
         if let writeBaseline {
             switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {
             case .failure(let failure):
-                Output.stderr("ssotguard: error: \(failure.message)\n")
+                Output.error(failure.message)
                 return .toolError
             case .success(let refused) where refused > 0:
                 Output.stderr("ssotguard: \(refused) finding\(refused == 1 ? " is" : "s are") not in \(writeBaseline) and "

@@ -59,7 +59,7 @@ func runMain(_ arguments: [String]) async -> ExitCode {
 
 func usageError(_ error: UsageError) -> ExitCode {
     let help = error.command.map { "ssotguard \($0) --help" } ?? "ssotguard --help"
-    Output.stderr("ssotguard: error: \(error.message)\nSee '\(help)'.\n")
+    Output.stderr("ssotguard: error: \(TerminalText.escape(error.message))\nSee '\(help)'.\n")
     return .usage
 }
 
