@@ -1,9 +1,9 @@
 /// Lexical POSIX path arithmetic: no file system access, no symlink resolution.
-enum PathNames {
+public enum PathNames {
     /// `path` with empty and `.` segments removed and `..` folded into its parent where there is
     /// one. An absolute path stays absolute (`/..` is `/`); a relative one keeps leading `..`s;
     /// the empty result of a relative path is `.`.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         let absolute = path.utf8.first == UInt8(ascii: "/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -26,13 +26,13 @@ enum PathNames {
     }
 
     /// `path` made absolute against `base` (itself absolute), then normalised.
-    static func absolute(_ path: String, base: String) -> String {
+    public static func absolute(_ path: String, base: String) -> String {
         normalize(path.utf8.first == UInt8(ascii: "/") ? path : base + "/" + path)
     }
 
     /// `path` relative to `base` (both absolute and normalised): `""` when they are equal, nil
     /// when `path` is not inside `base`.
-    static func relative(_ path: String, to base: String) -> String? {
+    public static func relative(_ path: String, to base: String) -> String? {
         if path == base { return "" }
         if base == "/" { return String(path.dropFirst()) }
         guard path.utf8.starts(with: base.utf8),

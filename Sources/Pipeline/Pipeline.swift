@@ -1,3 +1,4 @@
+import Foundation
 import Baselines
 import Discovery
 import Model
@@ -48,9 +49,10 @@ public enum Pipeline {
             return assemble(options: options, diagnostics: discovered.diagnostics, outcomes: outcomes, rules: rules, plan: plan,
                             rootDirectory: discovered.root)
         case .staged:
-            let (root, files) = try GitChanges.staged(options, discovery: try discoveryOptions(options))
+            let (root, files, diagnostics) = try GitChanges.staged(options, discovery: try discoveryOptions(options))
             let outcomes = await scanContents(files, rules: rules, prefix: options.rulePathPrefix)
-            return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan, rootDirectory: root)
+            return assemble(options: options, diagnostics: diagnostics, outcomes: outcomes, rules: rules, plan: plan,
+                            rootDirectory: root)
         case .changedSince(let ref):
             let (root, files) = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
             let outcomes = await scanFiles(files, rules: rules, prefix: options.rulePathPrefix)
@@ -73,8 +75,17 @@ public enum Pipeline {
         merged.includes = configuration.includes + options.includes
         merged.excludes = configuration.excludes + options.excludes
         merged.baselineFile = options.baselineFile ?? configuration.baseline
-        merged.rulePathPrefix = Configuration.prefix(of: options.paths.first ?? ".", underDirectoryOf: file)
+        merged.rulePathPrefix = Configuration.prefix(of: scanRoot(options.paths), underDirectoryOf: file)
         return merged
+    }
+
+    /// The directory reported paths are relative to: a single directory PATH, else the working
+    /// directory (file PATHs and several PATHs are reported from there).
+    static func scanRoot(_ paths: [String]) -> String {
+        var isDirectory: ObjCBool = false
+        guard paths.count <= 1 else { return "." }
+        let path = paths.first ?? "."
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : "."
     }
 
     /// The built-in packs plus `--rules` files (a pack of the same name replaces a built-in one),

@@ -21,6 +21,12 @@ public struct SARIFReporter: Reporter {
     /// GitHub's limits on a rule's descriptions and tags.
     static let descriptionLimit = 1024
     static let tagLimit = 20
+    /// GitHub rejects a run with more results than this (see `resultLimit`).
+    public static let gitHubResultLimit = 25_000
+
+    /// Most results written in the run: the most severe are kept, and a tool notification says
+    /// how many were left out (GitHub rejects the whole file above its limit).
+    public var resultLimit = SARIFReporter.gitHubResultLimit
 
     /// The scan root relative to the working directory (`services/`), or "". GitHub resolves
     /// result URIs against the repository root, not `%SRCROOT%`: when a subdirectory of the
@@ -60,18 +66,40 @@ public struct SARIFReporter: Reporter {
             name: ToolInfo.name, version: ToolInfo.version, semanticVersion: ToolInfo.version,
             informationUri: ToolInfo.informationURI,
             rules: rules.map { descriptor($0, phases: phasesByRule[$0.id] ?? []) })
-        let findings = result.findings.filter { finding in
-            includeAll || (finding.suppression == nil && finding.baselineState != .unchanged)
-        }
+        let (findings, omitted) = resultsWithinLimit(result)
         let run = SARIF.Run(
             tool: SARIF.Tool(driver: driver),
             automationDetails: SARIF.AutomationDetails(id: automationID),
             originalUriBaseIds: sourceRoot(result.rootDirectory).map {
                 [Self.sourceRootID: SARIF.ArtifactLocation(uri: URIPath.fileURI(directory: $0), uriBaseId: nil)]
             },
-            invocations: [invocation(result.diagnostics)],
+            invocations: [invocation(result.diagnostics, omitted: omitted)],
             results: findings.map { self.result($0, ruleIndex: ruleIndex[$0.ruleID]) })
         return SARIF.Log(runs: [run])
+    }
+
+    /// The findings that become results, and how many of them the limit left out: the most
+    /// severe are kept (error, then warning, then note; then by security severity), in report
+    /// order.
+    func resultsWithinLimit(_ result: ScanResult) -> (kept: [Finding], omitted: Int) {
+        let findings = result.findings.filter { finding in
+            includeAll || (finding.suppression == nil && finding.baselineState != .unchanged)
+        }
+        guard findings.count > resultLimit else { return (findings, 0) }
+        let scores = Dictionary(result.rules.map { ($0.id, Double($0.securitySeverity) ?? 0) }, uniquingKeysWith: { a, _ in a })
+        let ranked = findings.indices.sorted { a, b in
+            let (x, y) = (findings[a], findings[b])
+            if x.severity != y.severity { return x.severity > y.severity }
+            let (sx, sy) = (scores[x.ruleID] ?? 0, scores[y.ruleID] ?? 0)
+            return sx != sy ? sx > sy : a < b
+        }
+        let kept = ranked.prefix(max(0, resultLimit)).sorted().map { findings[$0] }
+        return (kept, findings.count - kept.count)
+    }
+
+    /// How many results `result` would lose to the limit (for the command's stderr note).
+    public func omittedResults(_ result: ScanResult) -> Int {
+        resultsWithinLimit(result).omitted
     }
 
     // MARK: - Rules
@@ -155,8 +183,8 @@ public struct SARIFReporter: Reporter {
     /// The run's one invocation: successful unless a diagnostic is an error; every diagnostic
     /// as a notification (with its file and line; the column counts characters, not UTF-16
     /// units, so it is left out).
-    func invocation(_ diagnostics: [Diagnostic]) -> SARIF.Invocation {
-        let notifications = diagnostics.map { diagnostic in
+    func invocation(_ diagnostics: [Diagnostic], omitted: Int = 0) -> SARIF.Invocation {
+        var notifications = diagnostics.map { diagnostic in
             var locations: [SARIF.Location]?
             if !diagnostic.path.isEmpty {
                 let artifact = diagnostic.path.hasPrefix("/")
@@ -168,6 +196,14 @@ public struct SARIFReporter: Reporter {
             }
             return SARIF.Notification(level: diagnostic.level.rawValue, message: SARIF.Message(text: diagnostic.message),
                                       locations: locations)
+        }
+        if omitted > 0 {
+            notifications.append(SARIF.Notification(
+                level: "warning",
+                message: SARIF.Message(text: "\(omitted) results were left out: a run holds at most \(resultLimit) "
+                                       + "(GitHub code scanning rejects more); the most severe were kept. "
+                                       + "The JSON report has every finding."),
+                locations: nil))
         }
         return SARIF.Invocation(executionSuccessful: !diagnostics.contains { $0.level == .error },
                                 toolExecutionNotifications: notifications)

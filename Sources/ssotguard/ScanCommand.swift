@@ -53,8 +53,8 @@ struct ScanCommand {
             throw UsageError(message: "--sarif-all only applies to --format sarif", command: "scan")
         }
         try ScanOptionParsing.finish(args, &options)
-        if options.source != .walk, options.paths.count > 1 {
-            throw UsageError(message: "--staged and --changed-since take one PATH (a directory in a git repository)", command: "scan")
+        if case .changedSince = options.source, options.paths.count > 1 {
+            throw UsageError(message: "--changed-since takes one PATH (a directory in a git repository)", command: "scan")
         }
         if allowNew, writeBaseline == nil {
             throw UsageError(message: "--allow-new goes with --write-baseline", command: "scan")
@@ -80,6 +80,10 @@ struct ScanCommand {
             Output.stderr(diagnostic.formatted + "\n")
         }
         guard Output.deliver(to: outputFile, { reporter.write(result, to: $0) }) else { return .toolError }
+        if let sarif = reporter as? SARIFReporter, case let omitted = sarif.omittedResults(result), omitted > 0 {
+            Output.stderr("ssotguard: warning: \(omitted) SARIF results left out: a run holds at most \(sarif.resultLimit) "
+                          + "(GitHub's limit); the most severe were kept (see --format json for all)\n")
+        }
         if let writeBaseline {
             switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {
             case .failure(let failure):

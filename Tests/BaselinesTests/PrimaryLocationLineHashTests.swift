@@ -4,7 +4,7 @@ import Testing
 
 /// GitHub's line hash, checked against codeql-action's own test vectors.
 @Suite struct PrimaryLocationLineHashTests {
-    /// Every case of `shared/testdata/github-primaryLocationLineHash-vectors.json` (taken from
+    /// Every case of `Tests/Specifications/github-primaryLocationLineHash-vectors.json` (taken from
     /// github/codeql-action `src/fingerprints.test.ts`, test "hash"); expected[i] is line i + 1.
     static let vectors: [(String, [String])] = [
         ("",
@@ -30,30 +30,17 @@ import Testing
         #expect(PrimaryLocationLineHash.lineHashes(of: input) == expected)
     }
 
-    /// The vectors file in `shared/` next to the repository (where CI checks it out; for a git
-    /// worktree, next to the main checkout), when it is there: the copy above must not drift.
-    static let vectorsFile: URL? = {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        var checkouts = [repository]
-        if let gitFile = try? String(contentsOf: repository.appendingPathComponent(".git"), encoding: .utf8),
-           gitFile.hasPrefix("gitdir: "), let range = gitFile.range(of: "/.git/worktrees/") {
-            checkouts.append(URL(fileURLWithPath: String(gitFile[gitFile.index(gitFile.startIndex, offsetBy: 8)..<range.lowerBound])))
-        }
-        return checkouts.map {
-            $0.deletingLastPathComponent().appendingPathComponent("shared/testdata/github-primaryLocationLineHash-vectors.json")
-        }.first { FileManager.default.fileExists(atPath: $0.path) }
-    }()
+    /// The vectors file as published (copied into `Tests/Specifications`): the cases above must
+    /// be all of it, unchanged.
+    static let vectorsFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Specifications/github-primaryLocationLineHash-vectors.json")
 
-    @Test(.enabled(if: vectorsFile != nil,
-                   "needs ../shared/testdata/github-primaryLocationLineHash-vectors.json next to the repository"))
-    func everyCaseOfTheSharedVectorsFile() throws {
-        let url = try #require(Self.vectorsFile)
+    @Test func everyCaseOfThePublishedVectorsFile() throws {
         struct File: Decodable {
             struct Case: Decodable { let input: String; let expected: [String] }
             let cases: [Case]
         }
-        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: Self.vectorsFile))
         #expect(file.cases.count == Self.vectors.count)
         for entry in file.cases {
             #expect(PrimaryLocationLineHash.lineHashes(of: entry.input) == entry.expected, "input \(entry.input.debugDescription)")

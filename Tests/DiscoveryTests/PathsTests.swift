@@ -41,12 +41,12 @@ import Testing
     @Test func pathsOutsideTheWorkingDirectoryKeepTheirGivenForm() throws {
         let tree = try TempTree()
         defer { tree.remove() }
-        try tree.files("work/a.py", "shared/b.py", "shared/sub/c.py", "elsewhere/d.py")
-        let result = discover(tree, [".", "../shared/./sub/..", tree.path("elsewhere/d.py")]) {
+        try tree.files("work/a.py", "common/b.py", "common/sub/c.py", "elsewhere/d.py")
+        let result = discover(tree, [".", "../common/./sub/..", tree.path("elsewhere/d.py")]) {
             $0.workingDirectory = tree.path("work")
         }
         #expect(result.root == tree.path("work"))
-        #expect(result.paths == ["../shared/b.py", "../shared/sub/c.py", tree.path("elsewhere/d.py"), "a.py"])
+        #expect(result.paths == ["../common/b.py", "../common/sub/c.py", tree.path("elsewhere/d.py"), "a.py"])
     }
 
     @Test func overlappingPathsDoNotDuplicateFiles() throws {

@@ -105,6 +105,32 @@ import Testing
         #expect(paths == [Self.file])  // the staged file's working-tree text is clean
     }
 
+    /// `--staged FILE...` (what the pre-commit hook runs): a staged file is read from the index,
+    /// a file that is not staged from disk, a missing one is an error; paths are relative to the
+    /// working directory.
+    @Test(.enabled(if: canRunGit)) func stagedWithFilesReadsStagedContentElseTheDisk() throws {
+        let (tree, repo) = try repository()
+        defer { tree.remove() }
+        try tree.write("repo/netra_backend/app/api/new_endpoint.py", "import jwt\n")
+        try git(["add", "netra_backend/app/api/new_endpoint.py"], in: repo)
+        try tree.write("repo/netra_backend/app/api/new_endpoint.py", "import os\n")  // working tree differs
+        let run = try Tool.run(["scan", "--staged", "netra_backend/app/api/new_endpoint.py", Self.importOnly, "--format", "json"],
+                               in: repo)
+        #expect(run.status == 1)
+        let findings = try Tool.json(run.stdout)["findings"] as? [[String: Any]] ?? []
+        #expect(findings.map { "\($0["path"] ?? ""):\($0["line"] ?? 0)" }
+                == ["netra_backend/app/api/new_endpoint.py:1", "\(Self.importOnly):13"])
+        let missing = try Tool.run(["scan", "--staged", "nope.py"], in: repo)
+        #expect(missing.status == 2)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("nope.py: error: No such file or directory"))
+        // From a subdirectory, paths stay relative to where it runs.
+        let sub = try Tool.run(["scan", "--staged", "api/new_endpoint.py", "--format", "json"],
+                               in: repo.appendingPathComponent("netra_backend/app"))
+        let subFindings = try Tool.json(sub.stdout)["findings"] as? [[String: Any]] ?? []
+        #expect(subFindings.compactMap { $0["path"] as? String } == ["api/new_endpoint.py"])
+    }
+
     @Test func foreignCorruptAndUnknownVersionBaselinesAreToolErrors() throws {
         let tree = try TempTree()
         defer { tree.remove() }

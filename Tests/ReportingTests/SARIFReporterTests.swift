@@ -3,7 +3,7 @@ import Model
 import Testing
 @testable import Reporting
 
-/// SARIF 2.1.0 as GitHub code scanning needs it (see shared/reference/sarif-for-github.md).
+/// SARIF 2.1.0 as GitHub code scanning needs it (GitHub's SARIF support and limits).
 @Suite struct SARIFReporterTests {
     static let rule = RuleInfo(id: "jwt-direct-call", summary: "JWT call outside the SSOT.", why: "One place decides.",
                                instead: "Call `auth.verify()`.", severity: .error, kind: "forbidden-call",
@@ -145,6 +145,30 @@ import Testing
             }
 
             """#)
+    }
+
+    /// GitHub rejects a run of more than 25,000 results: the most severe are kept, in report
+    /// order, and a tool notification says how many were left out.
+    @Test func resultsOverTheLimitAreLeftOutMostSevereFirst() throws {
+        var findings: [Finding] = []
+        for line in 1...6 {
+            findings.append(Self.finding("svc/a.py", line: line, severity: line % 3 == 0 ? .error : line % 3 == 1 ? .warning : .info))
+        }
+        var reporter = SARIFReporter()
+        reporter.resultLimit = 3
+        let result = Self.result(findings)
+        let sarif = reporter.render(result)
+        let lines = try Self.results(sarif).map { (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"]
+            as? [String: Any]).flatMap { ($0["region"] as? [String: Any])?["startLine"] as? Int } }
+        // Errors (lines 3, 6) and the first warning (line 1), in report order.
+        #expect(lines == [1, 3, 6])
+        #expect(reporter.omittedResults(result) == 3)
+        let notifications = try #require(((try Self.run(sarif)["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"])
+                                         as? [[String: Any]])
+        let texts = notifications.compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+        #expect(texts.contains { $0.hasPrefix("3 results were left out: a run holds at most 3") })
+        #expect(SARIFReporter().omittedResults(result) == 0)
+        #expect(SARIFReporter.gitHubResultLimit == 25_000)
     }
 
     @Test func anEmptyScanIsStillACompleteLog() throws {
