@@ -96,7 +96,11 @@ enum FileScanner {
             }.sorted()
             finding.matchedText = identityText(of: hit, bytes: bytes)
             finding.enclosingSymbol = symbols[number]
-            finding.suppression = hit.suppression
+            finding.suppression = hit.suppression.map { suppression in
+                var suppression = suppression
+                suppression.reason = masker.mask(suppression.reason)
+                return suppression
+            }
             finding.groupKey = hit.groupKey
             finding.shape = hit.shape
             finding.subject = hit.subject.map(masker.mask)
