@@ -14,6 +14,11 @@ Kinds (N is the size knob; each doubles the work when N doubles):
   template-nesting N  "`${" repeated N times on one line (unclosed)
   import-lines N    N lines of `import jwt`
   secret-lines N    N lines `JWT_SECRET_K = "..."` each a distinct secret, with a comment repeating it
+  suppressions N    N lines of `import jwt  # ssotguard: ignore[jwt-direct-import] -- legacy`
+  jsx-nesting N     "<a>" repeated N times in a .tsx file (never closed)
+  brackets N        "(", "[" and "{" each repeated N times, never closed, in .ts and .py files
+  py-strings N      N lines each with an unterminated string literal
+  calls-nested N    jwt.decode(jwt.decode(... N deep ...)) on one line
 """
 import os
 import sys
@@ -65,6 +70,22 @@ def main():
             s = "Zx%08dQw%08dRt" % (i, i * 7919 % 100000000)
             lines.append('JWT_SECRET_%d = "%s"  # was %s\n' % (i, s, s))
         write(target, "".join(lines))
+    elif kind == "suppressions":
+        target = os.path.join(out, "suppressed.py")
+        write(target, "import jwt  # ssotguard: ignore[jwt-direct-import] -- legacy\n" * n)
+    elif kind == "jsx-nesting":
+        target = os.path.join(out, "nest.tsx")
+        write(target, "const x = " + "<a>" * n + "\n")
+    elif kind == "brackets":
+        write(os.path.join(out, "b.ts"), "x = " + "(" * n + "[" * n + "{" * n + "\n")
+        write(os.path.join(out, "b.py"), "x = " + "(" * n + "[" * n + "{" * n + "\n")
+        target = out
+    elif kind == "py-strings":
+        target = os.path.join(out, "strings.py")
+        write(target, "x = 'unterminated\n" * n)
+    elif kind == "calls-nested":
+        target = os.path.join(out, "calls.py")
+        write(target, "import jwt\nx = " + "jwt.decode(" * n + "t" + ")" * n + "\n")
     else:
         sys.exit("unknown kind " + kind)
     print(target)

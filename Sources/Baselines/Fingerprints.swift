@@ -23,6 +23,8 @@ public enum Fingerprints {
             let occurrence = seen[key, default: 0] + 1
             seen[key] = occurrence
             findings[index].fingerprint = String(SHA256.hex(key).prefix(32)) + ":\(occurrence)"
+            // The identity text is only an input of the fingerprint: free it.
+            findings[index].matchedText = ""
         }
     }
 
@@ -33,17 +35,18 @@ public enum Fingerprints {
 
     /// Whitespace folded: runs of spaces, tabs and line breaks become one space; ends trimmed.
     public static func normalize(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -187,7 +187,9 @@ public enum Pipeline {
 
     static func assemble(options: ScanOptions, diagnostics: [Diagnostic], outcomes: [FileOutcome],
                          rules: RuleSet, plan: Plan, rootDirectory: String?) -> ScanResult {
-        var findings = outcomes.flatMap(\.findings)
+        var findings: [Finding] = []
+        findings.reserveCapacity(outcomes.reduce(0) { $0 + $1.findings.count })
+        for outcome in outcomes { findings += outcome.findings }
         findings.sort(by: Finding.reportOrder)
         let groups = DuplicateGrouping.group(&findings)
         Fingerprints.assign(&findings)
