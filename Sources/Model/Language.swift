@@ -11,7 +11,7 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
         guard let dot = fileName.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
         switch fileName[dot...] {
         case ".py", ".pyi": return .python
-        case ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs": return .typescript
+        case ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".vue", ".svelte": return .typescript
         default: return nil
         }
     }
@@ -21,6 +21,12 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
     public static func allowsJSX(fileName: String) -> Bool {
         for ext in [".tsx", ".jsx", ".js", ".mjs", ".cjs"] where fileName.hasSuffix(ext) { return true }
         return false
+    }
+
+    /// Whether a file of this name is a single-file component (`.vue`, `.svelte`) whose
+    /// `<script>` blocks hold its TypeScript / JavaScript.
+    public static func isComponent(fileName: String) -> Bool {
+        fileName.hasSuffix(".vue") || fileName.hasSuffix(".svelte")
     }
 
     public static func < (lhs: Language, rhs: Language) -> Bool { lhs.rawValue < rhs.rawValue }

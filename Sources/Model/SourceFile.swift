@@ -7,6 +7,8 @@ public struct SourceFile: Hashable, Sendable {
     public var language: Language
     /// Whether the lexer should recognise JSX (`.tsx`, `.jsx`, JavaScript files).
     public var allowsJSX: Bool
+    /// A single-file component (`.vue`, `.svelte`): only its `<script>` blocks are code.
+    public var isComponent: Bool { Language.isComponent(fileName: path) }
 
     public init(path: String, diskPath: String, language: Language, allowsJSX: Bool = false) {
         self.path = path

@@ -33,6 +33,19 @@ enum FileScanner {
         }
     }
 
+    /// Lexes and extracts facts: from the file itself, or from a component's masked copy.
+    static func facts(_ file: SourceFile, bytes: UnsafeRawBufferPointer,
+                      component: (code: [UInt8], jsx: Bool)?) -> (LexResult, FileFacts) {
+        guard let component else {
+            let lexed = Lexer.tokenize(bytes, language: file.language, jsx: file.allowsJSX)
+            return (lexed, FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language))
+        }
+        return component.code.withUnsafeBytes { code in
+            let lexed = Lexer.tokenize(code, language: file.language, jsx: component.jsx)
+            return (lexed, FactExtractor.extract(tokens: lexed.tokens, bytes: code, language: file.language))
+        }
+    }
+
     /// Most problems of one file reported one by one; the rest are counted in one more line.
     static let problemLimit = 100
 
@@ -55,9 +68,10 @@ enum FileScanner {
         if let bad = ByteChecks.firstInvalidUTF8(bytes) {
             problems.append(LexProblem(offset: bad, message: "not valid UTF-8; scanned as bytes (columns may be off)"))
         }
-        let lexed = Lexer.tokenize(bytes, language: file.language, jsx: file.allowsJSX)
+        // A component's code is its <script> blocks, lexed in place (same offsets as the file).
+        let component = file.isComponent ? ComponentScripts.mask(bytes) : nil
+        let (lexed, facts) = Self.facts(file, bytes: bytes, component: component)
         problems += lexed.problems
-        let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: bytes, language: file.language)
         var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules.rules)
         if !facts.comments.isEmpty, Suppressions.mayHaveDirectives(facts.comments, in: bytes) {
             hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules.rules)
