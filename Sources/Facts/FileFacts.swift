@@ -28,14 +28,19 @@ public struct ImportFact: Hashable, Sendable {
     public var form: ImportForm
     /// ES `import type` / `export type`: erased at compile time.
     public var isTypeOnly: Bool
+    /// Whether the statement brings in the module object itself (`import jwt`, a default or
+    /// namespace import, `import *`, a plain `require`), not only the named `members`.
+    public var importsModule: Bool
     /// The statement or call: from its keyword (or `require`) through the module name.
     public var range: ByteRange
 
-    public init(module: String, members: [String] = [], form: ImportForm, isTypeOnly: Bool = false, range: ByteRange) {
+    public init(module: String, members: [String] = [], form: ImportForm, isTypeOnly: Bool = false,
+                importsModule: Bool? = nil, range: ByteRange) {
         self.module = module
         self.members = members
         self.form = form
         self.isTypeOnly = isTypeOnly
+        self.importsModule = importsModule ?? (members.isEmpty || members.contains("*"))
         self.range = range
     }
 

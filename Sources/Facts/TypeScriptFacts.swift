@@ -88,6 +88,7 @@ struct TypeScriptFacts {
         }
         guard stream.isWord(i, "from"), let module = stream.stringValue(i + 1, language: .typescript) else { return i }
         add(ImportFact(module: module, members: locals.compactMap(\.member), form: .esImport, isTypeOnly: typeOnly,
+                       importsModule: locals.isEmpty || locals.contains { $0.member == nil || $0.member == "default" },
                        range: stream.range(keyword, i + 1)))
         for (local, member) in locals {
             facts.bindings[local] = member.map { $0 == "default" ? module : module + "." + $0 } ?? module
@@ -136,7 +137,8 @@ struct TypeScriptFacts {
             return i
         }
         guard stream.isWord(i, "from"), let module = stream.stringValue(i + 1, language: .typescript) else { return i }
-        add(ImportFact(module: module, members: members, form: .exportFrom, isTypeOnly: typeOnly, range: stream.range(keyword, i + 1)))
+        add(ImportFact(module: module, members: members, form: .exportFrom, isTypeOnly: typeOnly,
+                       importsModule: members.isEmpty || members.contains("default"), range: stream.range(keyword, i + 1)))
         return i + 2
     }
 
@@ -217,7 +219,9 @@ struct TypeScriptFacts {
     private mutating func requireCall(at i: Int, bindings pattern: [(local: String, member: String?)]) -> (module: String?, next: Int) {
         guard stream.kind(i + 1) == .lParen, let module = stream.stringValue(i + 2, language: .typescript),
               stream.kind(i + 3) == .rParen else { return (nil, i + 1) }
-        add(ImportFact(module: module, form: .require, range: stream.range(i, i + 3)))
+        add(ImportFact(module: module, members: pattern.compactMap(\.member), form: .require,
+                       importsModule: pattern.isEmpty || pattern.contains { $0.member == nil || $0.member == "default" },
+                       range: stream.range(i, i + 3)))
         var base = module
         let j = stream.appendMembers(to: &base, from: i + 4)
         if stream.kind(j) != .lParen { bind(pattern, to: base) }
@@ -230,7 +234,9 @@ struct TypeScriptFacts {
             return (nil, i + 2)
         }
         let close = stream.kind(i + 3) == .rParen ? i + 3 : i + 2
-        add(ImportFact(module: module, form: .dynamicImport, range: stream.range(i, close)))
+        add(ImportFact(module: module, members: pattern.compactMap(\.member), form: .dynamicImport,
+                       importsModule: pattern.isEmpty || pattern.contains { $0.member == nil || $0.member == "default" },
+                       range: stream.range(i, close)))
         bind(pattern, to: module)
         return (module, close + 1)
     }

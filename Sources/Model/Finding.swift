@@ -30,6 +30,8 @@ public struct Finding: Hashable, Sendable {
     /// The matched construct's text with whitespace folded (`sha256:<hex>` of the secret for
     /// secret findings): part of the finding's identity, never shown.
     public var matchedText: String = ""
+    /// Whether the finding's file is test code (by path convention or test-framework import).
+    public var isTestCode = false
     /// The function or class around the finding (`TokenService.verify_token`), if any.
     public var enclosingSymbol: String?
     /// Stable identity across edits (see `Fingerprints` in Baselines): `<hash>:<occurrence>`.

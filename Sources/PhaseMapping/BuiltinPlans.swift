@@ -64,6 +64,14 @@ enum BuiltinPlans {
       "done": { "openFindings": 0, "description": "JWT secrets configured in the auth service only" }
     },
     {
+      "id": "phase-2.exceptions",
+      "title": "Phase 2: exception-only imports",
+      "description": "Modules that import only a JWT library's exception classes to catch them around auth calls: they switch to the auth service's own error types.",
+      "due": "2025-09-24",
+      "match": [ { "rules": ["jwt-exception-import"] } ],
+      "done": { "openFindings": 0, "description": "No module outside the auth service catches JWT library exceptions" }
+    },
+    {
       "id": "phase-2.legacy",
       "title": "Phase 2: legacy authentication",
       "description": "Legacy and deprecated authentication code that still handles tokens itself.",

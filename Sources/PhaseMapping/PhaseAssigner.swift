@@ -27,7 +27,7 @@ public enum PhaseAssigner {
     /// The phase owning a finding. `aliases` maps a rule's current id to the ids plans may use
     /// for it (old ids keep matching after a rename).
     public static func phase(of finding: Finding, plan: Plan, aliases: [RuleID: RuleID] = [:]) -> Phase {
-        let isTest = plan.isTestCode(finding.path)
+        let isTest = finding.isTestCode || plan.isTestCode(finding.path)
         for phase in plan.phases {
             for criteria in phase.criteria {
                 if criteria.accepts(rule: finding.ruleID, path: finding.path, isTest: isTest) { return phase }

@@ -29,6 +29,8 @@ public struct Configuration: Equatable, Sendable {
     public var includes: [String] = []
     public var excludes: [String] = []
     public var baseline: String?
+    /// More test-code conventions (`testPaths`, `testFrameworks`), added to the packs'.
+    public var testCode: TestCode?
 
     public init() {}
 
@@ -94,6 +96,13 @@ public struct Configuration: Equatable, Sendable {
         configuration.excludes = try reader.optionalStringArray("exclude") ?? []
         for (key, patterns) in [("include", configuration.includes), ("exclude", configuration.excludes)] {
             try checkGlobs(patterns, reader: reader, key: key)
+        }
+        let testPaths = try reader.optionalStringArray("testPaths")
+        try checkGlobs(testPaths ?? [], reader: reader, key: "testPaths")
+        let testFrameworks = reader.contains("testFrameworks") ? try RuleLoader.perLanguage(reader, key: "testFrameworks") : nil
+        if testPaths != nil || testFrameworks != nil {
+            configuration.testCode = TestCode(paths: (testPaths ?? []).compactMap { try? Glob($0) },
+                                              frameworks: testFrameworks ?? [:])
         }
         if let packs = try reader.optionalObject("packs") {
             for name in packs.keys {

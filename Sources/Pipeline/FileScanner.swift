@@ -72,7 +72,8 @@ enum FileScanner {
         let component = file.isComponent ? ComponentScripts.mask(bytes) : nil
         let (lexed, facts) = Self.facts(file, bytes: bytes, component: component)
         problems += lexed.problems
-        var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules.rules)
+        let isTestCode = rules.isTestCode(path: pathPrefix + file.path, facts: facts)
+        var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules.rules, isTestCode: isTestCode)
         if !facts.comments.isEmpty, Suppressions.mayHaveDirectives(facts.comments, in: bytes) {
             hits = Suppressions.apply(hits, comments: facts.comments, bytes: bytes, lines: lineIndex(), rules: rules.rules)
         }
@@ -102,6 +103,7 @@ enum FileScanner {
             var finding = Finding(ruleID: hit.ruleID, severity: hit.severity, message: masker.mask(hit.message),
                                   path: file.path, range: hit.range, location: location, snippet: snippet)
             finding.utf16Location = utf16Location
+            finding.isTestCode = isTestCode
             finding.primaryLocationLineHash = lineHashes[location.line]
             finding.relatedLocations = hit.related.prefix(Finding.relatedLimit).map {
                 let (location, utf16Location) = columns.locations(of: $0.range, in: bytes)

@@ -96,13 +96,24 @@ public enum Pipeline {
 
     /// The rules to run, and the secret recognisers masking uses: those of every loaded pack
     /// (a rule disabled by the configuration still recognises secrets) and of the built-in packs.
+    /// What counts as test code is what the loaded packs say, plus the configuration's additions.
     public static func loadRuleSet(_ options: ScanOptions) throws(PipelineError) -> RuleSet {
-        let loaded = try loadRulePacks(options)
+        let packs = try loadRulePacks(options)
+        let loaded: [Rule]
+        do {
+            loaded = try RuleLoader.combine(packs)
+        } catch {
+            throw .rules(error.description)
+        }
         let rules = try options.configuration?.apply(to: loaded) ?? loaded
-        return RuleSet(rules: rules, loaded: loaded)
+        var testCode = packs.reduce(TestCode()) { $0.merging($1.testCode) }
+        if let extra = options.configuration?.testCode { testCode = testCode.merging(extra) }
+        var set = RuleSet(rules: rules, loaded: loaded)
+        set.testCode = testCode
+        return set
     }
 
-    static func loadRulePacks(_ options: ScanOptions) throws(PipelineError) -> [Rule] {
+    static func loadRulePacks(_ options: ScanOptions) throws(PipelineError) -> [RulePack] {
         do {
             var packs = options.noBuiltinRules ? [] : try RuleLoader.builtinPacks()
             for file in options.ruleFiles {
@@ -110,7 +121,7 @@ public enum Pipeline {
                 packs.removeAll { $0.name == pack.name }
                 packs.append(pack)
             }
-            return try RuleLoader.combine(packs)
+            return packs
         } catch {
             throw .rules(error.description)
         }

@@ -29,7 +29,9 @@ enum BuiltinRules {
         "modules": {
           "python": ["jwt", "jose", "jwcrypto", "authlib.jose"],
           "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt"]
-        }
+        },
+        // Imports of exception classes only are jwt-exception-import.
+        "allowImportNames": ["*Error", "*Exception", "*Warning"]
       },
       "allowedPaths": [
         "auth_service/auth_core/core/jwt_handler.py",
@@ -50,6 +52,41 @@ enum BuiltinRules {
           { "language": "python", "code": "import jwt_validator\nfrom .jwt import decode_claims\n" },
           { "language": "python", "path": "auth_service/auth_core/core/jwt_handler.py", "code": "import jwt\n" },
           { "language": "typescript", "code": "import { authClient } from '@/lib/auth-client';\nconst m = require('jsonwebtoken-helpers-local');\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-exception-import",
+      "kind": "forbidden-import",
+      "severity": "warning",
+      "securitySeverity": "3.0",
+      "precision": "very-high",
+      "summary": "Only exception classes of a JWT library imported outside the auth service's single source of truth.",
+      "why": "Catching the library's exceptions ties the module to the library the SSOT uses: when the auth service changes library or wraps its errors, these handlers stop matching. It is no token operation, so it is reported apart from direct imports and at lower severity.",
+      "instead": "Catch the auth service's own errors (e.g. `AuthError` from the unified auth interface, or the auth client's error type) instead of the JWT library's.",
+      "message": "`{module}` exception classes imported outside the JWT single source of truth",
+      "match": {
+        "modules": {
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose"],
+          "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt"]
+        },
+        "onlyImportNames": ["*Error", "*Exception", "*Warning"]
+      },
+      "allowedPaths": [
+        "auth_service/auth_core/core/jwt_handler.py",
+        "auth_service/auth_core/unified_auth_interface.py"
+      ],
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "from jwt import ExpiredSignatureError, InvalidTokenError\n" },
+          { "language": "python", "code": "from jose.exceptions import JWTError\n" },
+          { "language": "typescript", "code": "import { JsonWebTokenError, TokenExpiredError } from 'jsonwebtoken';\n" },
+          { "language": "typescript", "code": "const { JsonWebTokenError } = require('jsonwebtoken');\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "from jwt import decode, InvalidTokenError\nimport jwt\n" },
+          { "language": "typescript", "code": "import jwt, { JsonWebTokenError } from 'jsonwebtoken';\nimport * as jose from 'jose';\n" },
+          { "language": "python", "path": "auth_service/auth_core/core/jwt_handler.py", "code": "from jwt import InvalidTokenError\n" }
         ]
       }
     },
@@ -254,7 +291,6 @@ enum BuiltinRules {
           "python": ["os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault", "getattr", "config", "decouple.config", "env", "env.str"],
           "typescript": ["process.env"]
         },
-        "testPaths": ["**/tests/**", "**/test/**", "**/__tests__/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.*", "**/*.spec.*"],
         "testSeverity": "warning"
       },
       "allowedPaths": [],
@@ -319,6 +355,22 @@ enum BuiltinRules {
   "version": 1,
   "pack": "ssotguard",
   "description": "Inline suppressions are well-formed, explained and still needed.",
+  // What counts as test code, for every pack: path conventions of Python and JavaScript
+  // projects, and files that import a test framework. `.ssotguard.json` adds to these with
+  // `testPaths` and `testFrameworks`.
+  "testCode": {
+    "paths": [
+      "**/tests/**", "**/test/**", "**/__tests__/**", "**/testing/**", "**/test-utils/**", "**/test_utils/**",
+      "**/testutils/**", "**/__mocks__/**", "**/__fixtures__/**", "**/fixtures/**", "**/e2e/**", "**/cypress/**",
+      "**/spec/**", "**/test_*.py", "**/*_test.py", "**/conftest.py", "**/*.test.*", "**/*.spec.*", "**/*_spec.*",
+      "**/*.stories.*", "**/*.story.*"
+    ],
+    "frameworks": {
+      "python": ["pytest", "_pytest", "unittest", "nose", "nose2", "hypothesis"],
+      "typescript": ["jest", "@jest/globals", "vitest", "mocha", "chai", "@playwright/test", "cypress", "@testing-library",
+                     "jasmine", "ava", "sinon", "supertest", "@storybook"]
+    }
+  },
   "rules": [
     {
       "id": "suppression-invalid",

@@ -38,14 +38,16 @@ public struct RuleHit: Hashable, Sendable {
 
 /// Applies rules to one file's facts. Pure: facts and path in, hits out, sorted by position.
 public enum Evaluator {
-    public static func evaluate(_ facts: FileFacts, path: String, rules: [Rule]) -> [RuleHit] {
+    /// `isTestCode`: the file is test code (see `TestCode`); some rules judge tests differently.
+    public static func evaluate(_ facts: FileFacts, path: String, rules: [Rule], isTestCode: Bool = false) -> [RuleHit] {
         var hits: [RuleHit] = []
         for rule in rules where !rule.allows(path: path) {
             switch rule.match {
-            case .forbiddenImport(let modules):
-                guard let forbidden = modules[facts.language], !forbidden.isEmpty else { continue }
+            case .forbiddenImport(let match):
+                guard let forbidden = match.modules[facts.language], !forbidden.isEmpty else { continue }
                 for fact in facts.imports {
-                    guard let module = firstForbiddenModule(fact, forbidden, language: facts.language) else { continue }
+                    guard let module = firstForbiddenModule(fact, forbidden, language: facts.language), match.reports(fact)
+                    else { continue }
                     hits.append(hit(rule, range: fact.range, values: ["module": module]))
                 }
             case .forbiddenCall(let calls):
@@ -59,7 +61,7 @@ public enum Evaluator {
             case .manualDecode(let match):
                 hits += match.evaluate(facts, rule: rule)
             case .hardcodedSecret(let match):
-                hits += match.evaluate(facts, path: path, rule: rule)
+                hits += match.evaluate(facts, path: path, rule: rule, isTestCode: isTestCode)
             case .forbiddenEnv(let match):
                 hits += match.evaluate(facts, rule: rule)
             case .meta:

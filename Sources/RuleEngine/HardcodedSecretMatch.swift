@@ -102,11 +102,12 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         var definition: ByteRange?
     }
 
-    func evaluate(_ facts: FileFacts, path: String, rule: Rule) -> [RuleHit] {
+    func evaluate(_ facts: FileFacts, path: String, rule: Rule, isTestCode: Bool = false) -> [RuleHit] {
         let detections = self.detections(facts)
         guard !detections.isEmpty else { return [] }
         // Test paths are matched only for files with findings.
-        let severity = testGlobs.contains(where: { $0.matches(path) }) ? (testSeverity ?? rule.severity) : rule.severity
+        let isTest = isTestCode || testGlobs.contains(where: { $0.matches(path) })
+        let severity = isTest ? (testSeverity ?? rule.severity) : rule.severity
         return detections.map { detection in
             var hit = Evaluator.hit(rule, range: detection.range,
                                     values: ["secret": SecretMask.mask(detection.value), "context": detection.context])

@@ -24,7 +24,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
 public enum RuleMatch: Sendable, Equatable {
     /// Module names per language; a module matches itself and its submodules (`jwt` matches
     /// `jwt.algorithms`, `jose` matches `jose/jwt/verify`), never a longer name (`jwt_validator`).
-    case forbiddenImport(modules: [Language: [String]])
+    /// With `allowImportNames`, an import that brings in only names matching them is left out;
+    /// with `onlyImportNames`, only such imports are reported (see `ForbiddenImportMatch`).
+    case forbiddenImport(ForbiddenImportMatch)
     /// Qualified call names per language; `*` matches any run of characters.
     case forbiddenCall(calls: [Language: [NamePattern]])
     case duplicateImplementation(DuplicateImplementationMatch)
@@ -123,11 +125,14 @@ public struct RulePack: Sendable, Equatable {
     public var rules: [Rule]
     /// Where it was loaded from: a file path, or `built-in:<name>`.
     public var source: String
+    /// What the pack counts as test code (its top-level `testCode`), added to the other packs'.
+    public var testCode: TestCode
 
-    public init(name: String, description: String?, rules: [Rule], source: String) {
+    public init(name: String, description: String?, rules: [Rule], source: String, testCode: TestCode = TestCode()) {
         self.name = name
         self.description = description
         self.rules = rules
         self.source = source
+        self.testCode = testCode
     }
 }

@@ -79,6 +79,7 @@ public enum RuleLoader {
         }
         let name = try file.string("pack")
         let description = try file.optionalString("description")
+        let testCode = try file.optionalObject("testCode").map { reader throws in try self.testCode(reader) } ?? TestCode()
         var rules: [Rule] = []
         var seen: Set<RuleID> = []
         for reader in try file.objects("rules") {
@@ -89,7 +90,22 @@ public enum RuleLoader {
             rules.append(rule)
         }
         try file.finish()
-        return RulePack(name: name, description: description, rules: rules, source: source)
+        return RulePack(name: name, description: description, rules: rules, source: source, testCode: testCode)
+    }
+
+    /// `{"paths": [globs], "frameworks": {"python": [...], "typescript": [...]}}`.
+    static func testCode(_ reader: JSONObjectReader) throws -> TestCode {
+        var globs: [Glob] = []
+        for (index, pattern) in (try reader.optionalStringArray("paths") ?? []).enumerated() {
+            do {
+                globs.append(try Glob(pattern))
+            } catch {
+                throw reader.error(error.description, key: "paths").at(reader.path(of: "paths", index: index))
+            }
+        }
+        let frameworks = reader.contains("frameworks") ? try perLanguage(reader, key: "frameworks") : [:]
+        try reader.finish()
+        return TestCode(paths: globs, frameworks: frameworks)
     }
 
     private static func rule(_ reader: JSONObjectReader, pack: String) throws -> Rule {
@@ -151,7 +167,7 @@ public enum RuleLoader {
     private static func match(_ reader: JSONObjectReader, kind: RuleKind) throws -> RuleMatch {
         switch kind {
         case .forbiddenImport:
-            return .forbiddenImport(modules: try perLanguage(reader, key: "modules"))
+            return .forbiddenImport(try ForbiddenImportMatch(reader))
         case .forbiddenCall:
             let calls = try perLanguage(reader, key: "calls")
             return .forbiddenCall(calls: calls.mapValues { $0.map(NamePattern.init) })
@@ -169,7 +185,7 @@ public enum RuleLoader {
     }
 
     /// `{"python": [...], "typescript": [...]}`: non-empty strings, at least one language.
-    static func perLanguage(_ parent: JSONObjectReader, key: String) throws -> [Language: [String]] {
+    public static func perLanguage(_ parent: JSONObjectReader, key: String) throws -> [Language: [String]] {
         let reader = try parent.object(key)
         var result: [Language: [String]] = [:]
         for language in Language.allCases {

@@ -10,16 +10,27 @@ import Model
 public struct RuleSet: Sendable {
     public var rules: [Rule]
     public var secretRecognizers: [HardcodedSecretMatch]
+    /// What counts as test code (see `TestCode`).
+    public var testCode: TestCode
 
-    public init(rules: [Rule], secretRecognizers: [HardcodedSecretMatch]) {
+    public init(rules: [Rule], secretRecognizers: [HardcodedSecretMatch], testCode: TestCode = TestCode()) {
         self.rules = rules
         self.secretRecognizers = secretRecognizers
+        self.testCode = testCode
     }
 
-    /// `rules`, masking with their own secret rules and the built-in packs' (enabled or not).
+    /// `rules`, masking with their own secret rules and the built-in packs' (enabled or not), and
+    /// the built-in packs' test-code conventions.
     public init(rules: [Rule], loaded: [Rule] = []) {
-        let builtin = (try? RuleLoader.builtinPacks())?.flatMap(\.rules) ?? []
-        self.init(rules: rules, secretRecognizers: Self.recognizers(in: rules + loaded + builtin))
+        let builtinPacks = (try? RuleLoader.builtinPacks()) ?? []
+        let builtin = builtinPacks.flatMap(\.rules)
+        self.init(rules: rules, secretRecognizers: Self.recognizers(in: rules + loaded + builtin),
+                  testCode: builtinPacks.reduce(TestCode()) { $0.merging($1.testCode) })
+    }
+
+    /// Whether the file at `path` with `facts` is test code.
+    public func isTestCode(path: String, facts: FileFacts) -> Bool {
+        testCode.isTest(path: path, language: facts.language, importing: facts.imports.lazy.map(\.module))
     }
 
     /// The distinct secret matchers of `rules`.

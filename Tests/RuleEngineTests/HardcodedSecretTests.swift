@@ -226,12 +226,20 @@ import Testing
 
     @Test func testCodeGetsTheTestSeverity() {
         let code = "JWT_SECRET = \"pytest-only-secret-1\"\n"
-        for path in ["tests/test_auth.py", "app/tests/helpers.py", "conftest.py", "pkg/auth_test.py"] {
+        for path in ["tests/test_auth.py", "app/tests/helpers.py", "conftest.py", "pkg/auth_test.py", "backend/testing/factories.py",
+                     "web/e2e/login.py", "pkg/__mocks__/auth.py", "app/fixtures/users.py"] {
             #expect(Snippet.hits(code, .python, path: path, rule: Self.rule).map(\.severity) == [.warning], "\(path)")
         }
         #expect(Snippet.hits(code, .python, path: "app/auth.py", rule: Self.rule).map(\.severity) == [.error])
-        #expect(Snippet.hits("const jwtSecret = 'jest-secret';\n", .typescript, path: "src/auth.spec.ts", rule: Self.rule)
-                .map(\.severity) == [.warning])
+        for path in ["src/auth.spec.ts", "packages/test-utils/auth.ts", "src/Login.stories.ts", "src/__mocks__/auth.ts"] {
+            #expect(Snippet.hits("const jwtSecret = 'jest-secret';\n", .typescript, path: path, rule: Self.rule)
+                    .map(\.severity) == [.warning], "\(path)")
+        }
+        // A file that imports a test framework is test code wherever it lives.
+        #expect(Snippet.hits("import pytest\n" + code, .python, path: "app/helpers.py", rule: Self.rule).map(\.severity) == [.warning])
+        #expect(Snippet.hits("import { test } from '@playwright/test';\nconst jwtSecret = 'pw-secret';\n", .typescript,
+                             path: "src/login.ts", rule: Self.rule).map(\.severity) == [.warning])
+        #expect(Snippet.hits("import unittestish\n" + code, .python, path: "app/helpers.py", rule: Self.rule).map(\.severity) == [.error])
     }
 
     @Test func theMessageAndRangesMaskTheSecret() throws {

@@ -31,7 +31,7 @@ import Testing
 
     @Test func builtinRulesLoad() throws {
         let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
-        #expect(rules.map(\.id.rawValue) == ["jwt-direct-import", "jwt-direct-call", "jwt-duplicate-implementation", "jwt-manual-decode", "jwt-hardcoded-secret", "jwt-secret-config",
+        #expect(rules.map(\.id.rawValue) == ["jwt-direct-import", "jwt-exception-import", "jwt-direct-call", "jwt-duplicate-implementation", "jwt-manual-decode", "jwt-hardcoded-secret", "jwt-secret-config",
                                           "suppression-invalid", "suppression-unused"])
         #expect(!Self.violating.isEmpty)
     }
@@ -85,7 +85,8 @@ enum Snippet {
             let bytes = UnsafeRawBufferPointer(buffer)
             let tokens = Lexer.tokenize(bytes, language: language, jsx: language == .typescript).tokens
             let facts = FactExtractor.extract(tokens: tokens, bytes: bytes, language: language)
-            guard rule.kind == .meta else { return Evaluator.evaluate(facts, path: path, rules: [rule]) }
+            let isTestCode = RuleSet(rules: []).isTestCode(path: path, facts: facts)
+            guard rule.kind == .meta else { return Evaluator.evaluate(facts, path: path, rules: [rule], isTestCode: isTestCode) }
             // Meta-rules report on suppressions of the other rules: run them all, then the suppressions.
             let all = RuleExamplesTests.rules
             let hits = Evaluator.evaluate(facts, path: path, rules: all)
