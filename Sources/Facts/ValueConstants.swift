@@ -42,24 +42,23 @@ extension ValueFacts {
     /// Attributes and class fields: the last assignment in the file wins. An assignment of
     /// anything but a literal makes the name unknown.
     public func constant(named name: String, at offset: Int) -> StringLiteralFact? {
-        guard !assignments.isEmpty else { return nil }
-        let key = ConstantKey.key(name)
+        guard let indices = assignmentsByKey[ConstantKey.key(name)] else { return nil }
         var found: ConstantAssignment?
         if !name.utf8.contains(UInt8(ascii: ".")) {
             let function = innermostFunction(containing: offset)
             if function >= 0 {
                 var assignedHere = false
-                for assignment in assignments where assignment.key == key && assignment.function == function {
+                for index in indices where assignments[Int(index)].function == function {
                     assignedHere = true
-                    if Int(assignment.position) < offset { found = assignment }
+                    if Int(assignments[Int(index)].position) < offset { found = assignments[Int(index)] }
                 }
                 if assignedHere { return literal(of: found) }
             }
-            for assignment in assignments where assignment.key == key && encloses(assignment.function, function) {
-                found = assignment
+            for index in indices where encloses(assignments[Int(index)].function, function) {
+                found = assignments[Int(index)]
             }
         } else {
-            for assignment in assignments where assignment.key == key { found = assignment }
+            found = indices.last.map { assignments[Int($0)] }
         }
         return literal(of: found)
     }

@@ -66,19 +66,34 @@ extension ValueScanner {
         }
         var target: TargetInfo?
         if let op { target = self.target(at: op, context: context) }
+        if target == nil, envDefault == nil, !isComparison, !isElement, stream.isWord(before, "return"),
+           tokens.isValueEnd(after, before: before) {
+            // The function's name is filled in when the pass ends (`namedReturnValues`).
+            target = TargetInfo(nameToken: before, start: before, kind: .returnValue, function: currentFunction)
+        }
         guard target != nil || envDefault != nil || isJWT else { return }
 
         var fact = StringLiteralFact(value: stream.stringValue(i, language: language) ?? "", range: stream.tokens[i].range,
                                      contentRange: stream.contentRange(i), envDefault: envDefault,
                                      isCollectionElement: isElement, isComparisonOperand: isComparison)
         if let target {
-            let name = stream.kind(target.nameToken) == .string
+            let name = target.kind == .returnValue ? ""
+                : stream.kind(target.nameToken) == .string
                 ? stream.stringValue(target.nameToken, language: language) ?? "" : stream.text(target.nameToken)
             fact.target = ValueTarget(name: name, kind: target.kind, range: stream.range(target.start, target.nameToken))
         }
         values.literals.append(fact)
         if let target, let op, stream.kind(op) == .equal, target.key != nil {
             recordAssignment(target, position: Int(stream.tokens[op].start), literal: values.literals.count - 1)
+        }
+        // `opts = { secretOrKey: 'k' }`: the property is a constant `opts.secretOrKey`, so a sink
+        // handed `opts` finds the literal.
+        if let target, target.kind == .property || target.kind == .dictKey, let op, stream.kind(op) == .colon,
+           let open = context, open.kind == .dict, stream.kind(open.index - 1) == .equal,
+           let object = statementTarget(open.index - 1, function: currentFunction, classScope: classScope), let key = object.key {
+            let property = fact.target?.name ?? ""
+            values.assignments.append(ConstantAssignment(key: ConstantKey.member(key, property), position: Int32(truncatingIfNeeded: stream.tokens[op].start),
+                                                         function: object.function, literal: Int32(values.literals.count - 1)))
         }
     }
 }

@@ -174,6 +174,9 @@ extension ValueScanner {
                 values.assignments[k].literal = newIndex[Int(values.assignments[k].literal)]
             }
         }
+        for (index, assignment) in values.assignments.enumerated() {
+            values.assignmentsByKey[assignment.key, default: []].append(Int32(index))
+        }
         return values
     }
 }

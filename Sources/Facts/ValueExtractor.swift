@@ -9,7 +9,23 @@ enum ValueExtractor {
         var scanner = ValueScanner(stream: stream, facts: facts)
         scanner.run()
         scanner.addCallDefaults()
-        return scanner.finish()
+        var values = scanner.finish()
+        nameReturnValues(&values, facts: facts)
+        return values
+    }
+
+    /// Gives each `return "x"` literal the name of the function it returns from (one sweep:
+    /// literals and functions are both in source order); one outside any function is dropped.
+    static func nameReturnValues(_ values: inout ValueFacts, facts: FileFacts) {
+        let returned = values.literals.indices.filter { values.literals[$0].target?.kind == .returnValue }
+        guard !returned.isEmpty else { return }
+        let starts = returned.map { values.literals[$0].range.start }
+        let owners = facts.innermostFunctions(containing: starts)
+        var unnamed: [Int] = []
+        for (index, owner) in zip(returned, owners) {
+            if owner >= 0 { values.literals[index].target?.name = facts.functions[owner].name } else { unnamed.append(index) }
+        }
+        for index in unnamed { values.literals[index].target = nil }
     }
 }
 

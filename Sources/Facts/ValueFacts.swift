@@ -17,6 +17,8 @@ public enum ValueTargetKind: String, Hashable, Sendable {
     case keywordArgument
     /// A parameter default `def f(name="x")`, `function f(name = 'x')`.
     case parameterDefault
+    /// `return "x"`: the target's name is the function's (`get_jwt_secret`).
+    case returnValue
 }
 
 /// The place a literal is assigned to.
@@ -153,6 +155,8 @@ public struct ValueFacts: Hashable, Sendable {
     public var fieldDeclarations: [FieldDeclaration]
     /// Every assignment to a name, attribute or class field, for `constant(named:at:)`.
     var assignments: [ConstantAssignment]
+    /// Indices into `assignments` by key, in source order (a lookup costs what its key has).
+    var assignmentsByKey: [UInt64: [Int32]] = [:]
     /// Class and function bodies, for scoping constants.
     var scopes: [ValueScope]
 

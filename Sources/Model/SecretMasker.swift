@@ -3,11 +3,11 @@
 /// a comment, in a message).
 ///
 /// Built once per file from the ranges of the secret literals and their values. Values shorter
-/// than `minimumSearchedLength` bytes are masked at their own literal only: a two-letter key
-/// cannot be searched for everywhere without masking ordinary words, and shows no more than its
-/// mask would.
+/// than `minimumSearchedLength` bytes are masked at their own literal only: a key like `secret`
+/// or `token` cannot be searched for everywhere without masking ordinary words (the rule's own
+/// message, `jsonwebtoken`), and a copy of it elsewhere shows no more than its literal does.
 public struct SecretMasker: Sendable {
-    public static let minimumSearchedLength = 4
+    public static let minimumSearchedLength = 8
 
     /// Merged, sorted byte ranges to mask in the file: the secret literals' contents and every
     /// occurrence of a searched value (found in one pass over the file).

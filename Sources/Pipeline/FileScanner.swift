@@ -81,7 +81,7 @@ enum FileScanner {
 
         // Something will be shown from this file: place it, and mask every secret recognised in it.
         let columns = ColumnIndex(lineIndex(), bytes)
-        let masker = self.masker(facts, hits: hits, rules: rules, bytes: bytes)
+        let masker = self.masker(facts, path: pathPrefix + file.path, hits: hits, rules: rules, bytes: bytes)
         for problem in problems.prefix(problemLimit) {
             let place = columns.position(of: problem.offset, in: bytes)
             outcome.diagnostics.append(Diagnostic(level: .warning, path: file.path, line: place.line, column: place.column,
@@ -127,10 +127,10 @@ enum FileScanner {
 
     /// The masker of a file: every literal a secret recogniser finds (whether or not its rule
     /// runs) and every secret range a hit carries, with their values as decoded and as written.
-    static func masker(_ facts: FileFacts, hits: [RuleHit], rules: RuleSet, bytes: UnsafeRawBufferPointer) -> SecretMasker {
+    static func masker(_ facts: FileFacts, path: String, hits: [RuleHit], rules: RuleSet, bytes: UnsafeRawBufferPointer) -> SecretMasker {
         var ranges = hits.flatMap(\.secretRanges)
         var values: [[UInt8]] = []
-        for secret in rules.secretLiterals(facts) {
+        for secret in rules.secretLiterals(facts, path: path) {
             ranges.append(secret.content)
             values.append(Array(secret.value.utf8))
         }

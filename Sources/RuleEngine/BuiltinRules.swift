@@ -283,9 +283,23 @@ enum BuiltinRules {
             { "call": "@nestjs/jwt.JwtService", "argument": 0, "property": "secret" }
           ]
         },
+        // Without a sink, a secret needs a JWT secret's name: payment, webhook, OAuth 1 and framework
+        // SECRET_KEYs are no JWT secrets unless they reach a JWT sink.
         "secretNames": [
-          "*jwt*secret*", "*jwt*key*", "*secretkey*", "*signing*key*", "*token*secret*",
-          "*auth*secret*", "*hmac*secret*", "secret", "*secret*or*key*", "jwtsecret"
+          "*jwt*secret*", "*jwt*key*", "*jwt*signing*", "*jwt*hmac*", "*accesstokensecret*", "*refreshtokensecret*",
+          "*tokensigningkey*", "*tokensigningsecret*", "secretorkey", "*nextauthsecret*"
+        ],
+        // Generic secret names count only in a file about JWTs (it imports a JWT library, or its
+        // path names jwt or token): a Flask app using flask_jwt_extended signs tokens with SECRET_KEY.
+        "contextNames": ["*secretkey*", "*signingkey*", "*signingsecret*", "*hmacsecret*", "*tokensecret*", "*authsecret*"],
+        "contextModules": {
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "flask_jwt_extended", "flask_jwt", "rest_framework_simplejwt", "fastapi_jwt_auth"],
+          "typescript": ["jsonwebtoken", "jose", "jws", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt", "jsrsasign", "next-auth"]
+        },
+        "contextPaths": ["*jwt*", "*token*"],
+        "excludedNames": [
+          "*stripe*", "*webhook*", "*oauth*", "*payment*", "*paypal*", "*braintree*", "*twilio*", "*sendgrid*", "*slack*",
+          "*github*", "*aws*", "*csrf*", "*consumer*", "*clientsecret*"
         ],
         "envReaders": {
           "python": ["os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault", "getattr", "config", "decouple.config", "env", "env.str"],

@@ -33,6 +33,40 @@ enum SecretValues {
         return !["true", "false", "none", "null", "undefined", "nil"].contains(normalisedValue)
     }
 
+    /// Whether a literal at a JWT sink's key is a hard-coded secret: any value but an empty one or
+    /// a reference to a setting (`${JWT_SECRET}`, `{{ key }}`, `%(key)s`, `$KEY`). What the
+    /// value looks like does not matter: `"secret"` there signs tokens.
+    static func isSinkSecret(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return false }
+        return !isTemplate(bytes[start..<end])
+    }
+
+    /// Whether the value where a JWT secret is declared (a setting's default, a settings field,
+    /// what a secret-providing function returns) is a secret: anything but a placeholder, a
+    /// redaction, a reference (template, environment variable name, setting path, URL), a
+    /// public key, the setting's own name, or under 4 characters. Unlike `isSecret`, setting-like
+    /// and sentence-like values count (`dev_only_jwt_signing_key_change_me`).
+    static func isDeclaredSecret(_ value: String, names: [String]) -> Bool {
+        let bytes = Array(value.utf8)
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let text = bytes[start..<end]
+        guard value.unicodeScalars.count >= 4, text.count >= 4 else { return false }
+        let normalisedValue = normalised(String(decoding: text, as: UTF8.self))
+        if names.contains(where: { normalised($0) == normalisedValue }) { return false }
+        if isEnvVarName(text) || isSettingPath(text) || isTemplate(text) { return false }
+        if text.first == UInt8(ascii: "<"), text.last == UInt8(ascii: ">") { return false }
+        if text.allSatisfy({ isMaskByte($0) }) { return false }
+        if contains(text, "://") || contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE")
+            || contains(text, "BEGIN RSA PUBLIC KEY") || text.starts(with: "ssh-rsa ".utf8) { return false }
+        return !["true", "false", "none", "null", "undefined", "nil"].contains(normalisedValue)
+    }
+
     private static func isSpace(_ b: UInt8) -> Bool {
         b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
     }

@@ -29,14 +29,25 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     }
 
     public var sinks: [Language: [Sink]]
-    /// Secret names as written; matched normalised (see `SecretValues.normalised`).
+    /// Secret names as written; matched normalised (see `SecretValues.normalised`). A literal
+    /// assigned to such a name is a secret wherever it is.
     public var secretNames: [String]
+    /// Generic secret names (`SECRET_KEY`, `signing_key`) that count only in a file about JWTs:
+    /// one that imports one of `contextModules` or whose path matches `contextPaths`.
+    public var contextNames: [String]
+    public var contextModules: [Language: [String]]
+    public var contextPaths: [String]
+    /// Names that are never JWT secrets by name alone (`STRIPE_SECRET_KEY`, `webhook_secret`).
+    public var excludedNames: [String]
     /// Calls (`os.getenv`) and receivers (`process.env`) whose fallback literal is a default.
     public var envReaders: [Language: [NamePattern]]
     /// Files matching these globs are test code: findings there get `testSeverity`.
     public var testPaths: [String]
     public var testSeverity: Severity?
     private var namePatterns: [NamePattern]
+    private var contextPatterns: [NamePattern]
+    private var excludedPatterns: [NamePattern]
+    private var contextGlobs: [Glob]
     private var testGlobs: [Glob]
     /// The first segment of every sink call (`jwt`, `jsonwebtoken`, `@nestjs/jwt`), per language.
     private var sinkHeads: [Language: Set<Substring>]
@@ -47,19 +58,49 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         sinkHeads = sinks.mapValues { Set($0.map { Self.head(of: $0.call) }) }
         secretNames = try reader.stringArray("secretNames")
         guard !secretNames.isEmpty else { throw reader.error("list at least one secret name pattern", key: "secretNames") }
-        namePatterns = []
-        for (index, name) in secretNames.enumerated() {
-            let normalised = SecretValues.normalised(name)
-            guard !normalised.isEmpty, normalised != "*" else {
-                throw reader.error("a secret name pattern needs a name (\"*secret*\")", key: "secretNames")
-                    .at(reader.path(of: "secretNames", index: index))
-            }
-            namePatterns.append(NamePattern(normalised))
-        }
+        namePatterns = try Self.namePatterns(secretNames, reader: reader, key: "secretNames")
+        contextNames = try reader.optionalStringArray("contextNames") ?? []
+        contextPatterns = try Self.namePatterns(contextNames, reader: reader, key: "contextNames")
+        excludedNames = try reader.optionalStringArray("excludedNames") ?? []
+        excludedPatterns = try Self.namePatterns(excludedNames, reader: reader, key: "excludedNames")
+        contextModules = reader.contains("contextModules") ? try Self.modules(reader, key: "contextModules") : [:]
+        contextPaths = try reader.optionalStringArray("contextPaths") ?? []
+        contextGlobs = try ForbiddenEnvMatch.globs(contextPaths, reader: reader, key: "contextPaths")
         envReaders = try ForbiddenEnvMatch.patternsPerLanguage(reader, key: "envReaders") ?? [:]
         testPaths = try reader.optionalStringArray("testPaths") ?? []
         testGlobs = try ForbiddenEnvMatch.globs(testPaths, reader: reader, key: "testPaths")
         testSeverity = try reader.optionalEnumValue("testSeverity", Severity.self)
+    }
+
+    private static func namePatterns(_ names: [String], reader: JSONObjectReader, key: String) throws(JSONSchemaError) -> [NamePattern] {
+        var patterns: [NamePattern] = []
+        for (index, name) in names.enumerated() {
+            let normalised = SecretValues.normalised(name)
+            guard !normalised.isEmpty, normalised != "*" else {
+                throw reader.error("a secret name pattern needs a name (\"*secret*\")", key: key).at(reader.path(of: key, index: index))
+            }
+            patterns.append(NamePattern(normalised))
+        }
+        return patterns
+    }
+
+    private static func modules(_ reader: JSONObjectReader, key: String) throws(JSONSchemaError) -> [Language: [String]] {
+        do {
+            return try RuleLoader.perLanguage(reader, key: key)
+        } catch let error as JSONSchemaError {
+            throw error
+        } catch {
+            throw reader.error("\(error)", key: key)
+        }
+    }
+
+    /// Whether the file is about JWTs: it imports a context module or its path matches.
+    func isJWTContext(_ facts: FileFacts, path: String) -> Bool {
+        if contextGlobs.contains(where: { $0.matches(path) }) { return true }
+        guard let modules = contextModules[facts.language], !modules.isEmpty else { return false }
+        return facts.imports.contains { fact in
+            !fact.isRelative && modules.contains { Evaluator.isModule(fact.module, within: $0, separator: facts.language == .python ? "." : "/") }
+        }
     }
 
     private static func sinks(_ reader: JSONObjectReader) throws(JSONSchemaError) -> [Language: [Sink]] {
@@ -103,7 +144,7 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     }
 
     func evaluate(_ facts: FileFacts, path: String, rule: Rule, isTestCode: Bool = false) -> [RuleHit] {
-        let detections = self.detections(facts)
+        let detections = self.detections(facts, path: path)
         guard !detections.isEmpty else { return [] }
         // Test paths are matched only for files with findings.
         let isTest = isTestCode || testGlobs.contains(where: { $0.matches(path) })
@@ -122,12 +163,12 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
 
     /// The secret literals of a file as masking sees them: content ranges and values, whatever
     /// the rule's settings (it runs even when the rule is disabled).
-    public func secretLiterals(_ facts: FileFacts) -> [(content: ByteRange, value: String)] {
-        detections(facts).map { ($0.content, $0.value) }
+    public func secretLiterals(_ facts: FileFacts, path: String) -> [(content: ByteRange, value: String)] {
+        detections(facts, path: path).map { ($0.content, $0.value) }
     }
 
     /// Every literal of the file that ends up as a secret, sink findings first.
-    func detections(_ facts: FileFacts) -> [Detection] {
+    func detections(_ facts: FileFacts, path: String) -> [Detection] {
         var found: [Detection] = []
         var reachedSink: Set<Int> = []
         let sinks = self.sinks[facts.language] ?? []
@@ -137,8 +178,9 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
                 // Cheap rejection first: most calls are unresolved or resolve to other modules.
                 guard let qualified = call.qualifiedName, heads.contains(Self.head(of: qualified)) else { continue }
                 for sink in sinks where Self.isSink(call, sink) {
+                    // At a sink, a literal is the key whatever it looks like.
                     guard let secret = secretArgument(of: call, sink: sink, values: facts.values),
-                          SecretValues.isSecret(secret.value, names: []) else { continue }
+                          SecretValues.isSinkSecret(secret.value) else { continue }
                     let name = sink.chained.map { "\(sink.call)().\($0)" } ?? sink.call
                     var definition: ByteRange?
                     if let defined = secret.definition, !(call.range.start <= defined.start && defined.end <= call.range.end) {
@@ -150,9 +192,15 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
                 }
             }
         }
+        var jwtContext: Bool?
         for literal in facts.values.literals where !reachedSink.contains(literal.contentRange.start) {
             guard !literal.isCollectionElement, !literal.isComparisonOperand,
-                  let context = context(of: literal, language: facts.language) else { continue }
+                  let context = context(of: literal, language: facts.language, isJWTContext: {
+                      if let known = jwtContext { return known }
+                      let known = isJWTContext(facts, path: path)
+                      jwtContext = known
+                      return known
+                  }) else { continue }
             found.append(Detection(range: literal.range, content: literal.contentRange, value: literal.value, context: context))
         }
         return found
@@ -199,7 +247,14 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
                 position += 1
             }
         }
-        if let property = sink.property { argument = argument?.properties.first { $0.keyword == property } }
+        if let property = sink.property, let options = argument {
+            // `{ secretOrKey: 'k' }` in place, or an object built before (`opts = {...}; f(opts)`).
+            if let name = options.name, options.properties.isEmpty,
+               let constant = values.constant(named: name + "." + property, at: call.range.start) {
+                return Secret(value: constant.value, content: constant.contentRange, definition: constant.range)
+            }
+            argument = options.properties.first { $0.keyword == property }
+        }
         guard let argument else { return nil }
         if let value = argument.stringValue, let content = argument.stringRange {
             return Secret(value: value, content: content)
@@ -211,16 +266,30 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     }
 
     /// Why a recorded literal is a secret (the message's `{context}`), or nil when it is not.
-    private func context(of literal: StringLiteralFact, language: Language) -> String? {
+    ///
+    /// Without a sink, the evidence is a JWT secret's name. Where the code declares the secret
+    /// (the default of a JWT secret setting, a settings-class field, the value a function named
+    /// like the secret returns) the value only has to be more than a placeholder; a literal merely
+    /// assigned to a secret-named variable or key must also look like a secret (not prose, not a
+    /// setting's name), since such names are common in code that is not about keys at all.
+    private func context(of literal: StringLiteralFact, language: Language, isJWTContext: () -> Bool) -> String? {
         let target = literal.target
+        func isSecretName(_ name: String) -> Bool { self.isSecretName(name, isJWTContext: isJWTContext) }
         if let read = literal.envDefault, isEnvReader(read, language: language), isSecretName(read.name) {
             let names = [read.name] + (target.map { [$0.name] } ?? [])
-            return SecretValues.isSecret(literal.value, names: names) ? "as the default of \(read.name)" : nil
+            return SecretValues.isDeclaredSecret(literal.value, names: names) ? "as the default of \(read.name)" : nil
         }
         if let target, SecretValues.isPlainName(target.name), isSecretName(target.name) {
             let names = [target.name] + (literal.envDefault.map { [$0.name] } ?? [])
-            guard SecretValues.isSecret(literal.value, names: names), !isSecretNamedName(literal.value) else { return nil }
-            return "assigned to \(target.name)"
+            switch target.kind {
+            case .classField:
+                return SecretValues.isDeclaredSecret(literal.value, names: names) ? "as the default of setting \(target.name)" : nil
+            case .returnValue:
+                return SecretValues.isDeclaredSecret(literal.value, names: names) ? "returned by \(target.name)()" : nil
+            default:
+                guard SecretValues.isSecret(literal.value, names: names), !isSecretNamedName(literal.value) else { return nil }
+                return "assigned to \(target.name)"
+            }
         }
         return SecretValues.isLiteralJWT(literal.value) ? "(a literal JWT)" : nil
     }
@@ -241,10 +310,13 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
             || ["secret", "key", "password", "token"].contains { normalised.contains($0) }
     }
 
-    /// Whether a target or setting name is secret-named, and not a reference to a secret
-    /// (`JWT_SECRET_PATH`, `jwtSecretName`, `SECRET_KEY_ID`).
-    func isSecretName(_ name: String) -> Bool {
+    /// Whether a target or setting name is a JWT secret's name (or, in a file about JWTs, a
+    /// generic secret's), not excluded, and not a reference to a secret (`JWT_SECRET_PATH`,
+    /// `jwtSecretName`, `SECRET_KEY_ID`).
+    func isSecretName(_ name: String, isJWTContext: () -> Bool = { false }) -> Bool {
         let normalised = SecretValues.normalised(name)
-        return namePatterns.contains { $0.matches(normalised) } && !SecretValues.isReferenceName(name)
+        guard !excludedPatterns.contains(where: { $0.matches(normalised) }), !SecretValues.isReferenceName(name) else { return false }
+        if namePatterns.contains(where: { $0.matches(normalised) }) { return true }
+        return !contextPatterns.isEmpty && contextPatterns.contains(where: { $0.matches(normalised) }) && isJWTContext()
     }
 }

@@ -43,7 +43,7 @@ public struct RuleSet: Sendable {
     }
 
     /// What masking hides in a file: the contents of its secret literals, and their values.
-    public func secretLiterals(_ facts: FileFacts) -> [(content: ByteRange, value: String)] {
-        secretRecognizers.flatMap { $0.secretLiterals(facts) }
+    public func secretLiterals(_ facts: FileFacts, path: String) -> [(content: ByteRange, value: String)] {
+        secretRecognizers.flatMap { $0.secretLiterals(facts, path: path) }
     }
 }

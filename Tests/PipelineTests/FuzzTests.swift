@@ -77,7 +77,7 @@ import Testing
         let secrets: [String] = bytes.withUnsafeBytes { raw in
             let lexed = Lexer.tokenize(raw, language: language, jsx: file.allowsJSX)
             let facts = FactExtractor.extract(tokens: lexed.tokens, bytes: raw, language: language)
-            return rules.secretLiterals(facts).map(\.value).filter { $0.utf8.count >= 8 }
+            return rules.secretLiterals(facts, path: path).map(\.value).filter { $0.utf8.count >= 8 }
         }
         for finding in first.findings {
             for secret in secrets where finding.snippet.text.contains(secret) || finding.message.contains(secret) {

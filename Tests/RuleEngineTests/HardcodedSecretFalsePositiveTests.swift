@@ -89,12 +89,30 @@ import Testing
 
     @Test func knownWeakValuesAreSecretsWhenAssigned() {
         #expect(!Self.silent("JWT_SECRET = \"changeme-in-prod\"\n", .python))
-        #expect(!Self.silent("SECRET_KEY = \"secret\"\n", .python))
+        #expect(!Self.silent("import jwt\nSECRET_KEY = \"secret\"\n", .python))
         #expect(!Self.silent("import jwt\njwt.encode(p, \"secret\")\n", .python))
         #expect(!Self.silent("const jwtSecret = 'your-secret-here';\n", .typescript))
-        #expect(!Self.silent("app.config[\"SECRET_KEY\"] = \"super-secret-key\"\n", .python))
+        #expect(!Self.silent("from flask_jwt_extended import JWTManager\napp.config[\"SECRET_KEY\"] = \"super-secret-key\"\n", .python))
         #expect(!Self.silent("JWT_SECRET = \"supersecretkey\"\n", .python))
-        #expect(!Self.silent("SECRET_KEY = os.environ.get(\"SECRET_KEY\") or \"hard to guess string\"\n", .python))
+        #expect(!Self.silent("import jwt\nSECRET_KEY = os.environ.get(\"SECRET_KEY\") or \"hard to guess string\"\n", .python))
+    }
+
+    /// A secret needs JWT evidence: a sink, a JWT secret's name, or (for a generic name) a file
+    /// about JWTs. Payment, webhook, OAuth 1 and framework secrets are not JWT secrets.
+    @Test func otherSecretsAreNotJWTSecrets() {
+        for code in ["SECRET_KEY = \"django-insecure-abc123def456\"", "STRIPE_SECRET_KEY = \"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"",
+                     "WEBHOOK_SECRET = \"whsec_8f2c1b7a9d\"", "oauth_token_secret = \"oauth1-token-secret-xyz\"",
+                     "app.config[\"SECRET_KEY\"] = \"super-secret-key\"", "mock = {\"secret\": \"token\"}"] {
+            #expect(Self.silent(code + "\n", .python), "flagged: \(code)")
+        }
+        // Excluded names stay silent even in a file about JWTs.
+        for code in ["import jwt\nSTRIPE_SECRET_KEY = \"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"", "import jwt\nWEBHOOK_SIGNING_KEY = \"whsec_8f2c1b\"",
+                     "import jwt\nOAUTH_CONSUMER_SECRET = \"consumer-secret-1\"", "import jwt\nmock = {\"secret\": \"token\"}"] {
+            #expect(Self.silent(code + "\n", .python), "flagged: \(code)")
+        }
+        #expect(Self.silent("const mock = { secret: 'token' };\nconst stripeSecretKey = 'sk_test_abc123';\n", .typescript))
+        // At a JWT sink, any name and any look.
+        #expect(!Self.silent("import jwt\nSTRIPE_SECRET_KEY = \"sk_test_4eC39\"\njwt.encode(p, STRIPE_SECRET_KEY)\n", .python))
     }
 
     @Test func valueRulesInIsolation() {

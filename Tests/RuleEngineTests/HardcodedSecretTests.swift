@@ -125,11 +125,16 @@ import Testing
                 hmac_secret: SecretStr = SecretStr("wrapped-value-8")
 
             """
+        // JWT secrets' names count anywhere; generic secret names only in a file about JWTs.
         #expect(Self.found(code, .python) == [
             "1:assigned to JWT_SECRET_KEY", "2:assigned to jwt_secret", "3:assigned to JWT_SECRET_KEY",
-            "4:assigned to SIGNING_KEY", "5:assigned to SECRET_KEY", "7:assigned to token_secret",
-            "11:assigned to auth_secret", "12:assigned to hmac_secret",
         ])
+        #expect(Self.found(code, .python, path: "app/jwt_settings.py") == [
+            "1:assigned to JWT_SECRET_KEY", "2:assigned to jwt_secret", "3:assigned to JWT_SECRET_KEY",
+            "4:assigned to SIGNING_KEY", "5:assigned to SECRET_KEY", "7:assigned to token_secret",
+            "11:as the default of setting auth_secret", "12:as the default of setting hmac_secret",
+        ])
+        #expect(Self.found("import jwt\n" + code, .python).count == 8)
         let ts = """
             const jwtSecret = 'ts-variable-value';
             export const config = { jwtSecret: 'ts-property-value', secret: 'plain-secret-name' };
@@ -137,8 +142,10 @@ import Testing
             function f(secretOrKey = 'ts-param-default') {}
 
             """
-        #expect(Self.found(ts, .typescript) == [
-            "1:assigned to jwtSecret", "2:assigned to jwtSecret", "2:assigned to secret", "3:assigned to signingKey",
+        // A bare `secret` is no JWT secret's name, even in a file about JWTs.
+        #expect(Self.found(ts, .typescript) == ["1:assigned to jwtSecret", "2:assigned to jwtSecret", "4:assigned to secretOrKey"])
+        #expect(Self.found(ts, .typescript, path: "src/jwt/config.ts") == [
+            "1:assigned to jwtSecret", "2:assigned to jwtSecret", "3:as the default of setting signingKey",
             "4:assigned to secretOrKey",
         ])
     }
@@ -176,6 +183,9 @@ import Testing
 
             """
         #expect(Self.found(code, .python) == [
+            "3:as the default of JWT_SECRET", "4:as the default of JWT_SECRET_KEY", "6:as the default of jwt_secret",
+        ])
+        #expect(Self.found(code, .python, path: "app/token_settings.py") == [
             "3:as the default of JWT_SECRET", "4:as the default of JWT_SECRET_KEY", "5:as the default of SIGNING_KEY",
             "6:as the default of jwt_secret", "7:as the default of SECRET_KEY", "8:as the default of AUTH_SECRET",
         ])
