@@ -5,17 +5,20 @@ import Model
 
 extension ValueScanner {
     /// `receiver.NAME` with an environment-variable-shaped name that is read (not assigned or
-    /// called).
+    /// called); also a config path whose last member mentions a secret (`globalConfig.auth.jwtSecret`,
+    /// `settings.jwt_secret_key`), as `.attributePath` (not `self.`/`this.` fields).
     mutating func attributeRead(_ i: Int) {
         let token = stream.tokens[i]
         let first = stream.bytes[Int(token.start)]
-        guard first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"), stream.isEnvVarShaped(token.range) else { return }
+        let isEnvVar = first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") && stream.isEnvVarShaped(token.range)
+        guard isEnvVar || stream.mentionsSecret(token.range) else { return }
         switch stream.kind(i + 1) {
         case .equal?, .lParen?: return
         default: break
         }
         guard let (receiver, start) = tokens.receiverText(endingAt: i - 2) else { return }
-        values.settingReads.append(SettingRead(form: .attribute, receiver: receiver,
+        if !isEnvVar, receiver == "self" || receiver == "this" || receiver == "cls" { return }
+        values.settingReads.append(SettingRead(form: isEnvVar ? .attribute : .attributePath, receiver: receiver,
                                                qualifiedReceiver: CallResolver.resolve(receiver, bindings: bindings),
                                                name: stream.text(i), range: stream.range(start, i)))
     }

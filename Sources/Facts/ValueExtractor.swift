@@ -127,15 +127,16 @@ struct ValueScanner {
 
     // MARK: - Identifiers
 
-    /// A cheap filter before `identifier(_:)`: an upper-case member name, a name at the start
-    /// of a Python statement, or a TS word as long as `class`/`enum`.
+    /// A cheap filter before `identifier(_:)`: an upper-case member name or one long enough to
+    /// mention `secret`, a name at the start of a Python statement, or a TS word as long as
+    /// `class`/`enum`.
     @inline(__always)
     private func mayMatter(_ i: Int) -> Bool {
         let token = stream.tokens[i]
         let before = i > 0 ? stream.tokens[i - 1].kind : .newline
         if before == .dot || before == .questionDot {
             let first = stream.bytes[Int(token.start)]
-            return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+            return (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || token.length >= 6
         }
         switch language {
         case .python: return before == .newline || before == .indent || before == .dedent || token.length == 3

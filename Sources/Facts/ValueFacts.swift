@@ -96,6 +96,9 @@ public struct SettingRead: Hashable, Sendable {
         case `subscript`
         /// `receiver.NAME` (also `receiver?.NAME`).
         case attribute
+        /// `config.auth.jwtSecret`: a member that is no environment-variable name but mentions a
+        /// secret, read from a config object.
+        case attributePath
         /// `const { NAME } = receiver`.
         case destructuring
     }

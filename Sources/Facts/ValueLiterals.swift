@@ -38,6 +38,23 @@ extension TokenStream {
     }
 
     /// Whether `range` spells an environment-variable name: `^[A-Z][A-Z0-9_]*$`.
+    /// Whether the identifier at `range` contains `secret`, any case (`jwtSecret`, `jwt_secret_key`).
+    func mentionsSecret(_ range: ByteRange) -> Bool {
+        guard range.count >= 6, range.count <= 128 else { return false }
+        let word: [UInt8] = Array("secret".utf8)
+        var k = range.start
+        while k + 6 <= range.end {
+            var matched = true
+            for j in 0..<6 where bytes[k + j] | 0x20 != word[j] {
+                matched = false
+                break
+            }
+            if matched { return true }
+            k += 1
+        }
+        return false
+    }
+
     func isEnvVarShaped(_ range: ByteRange) -> Bool {
         guard range.count > 0, range.count <= 128 else { return false }
         let first = bytes[range.start]

@@ -27,7 +27,7 @@ enum BuiltinRules {
       "message": "`{module}` imported outside the JWT single source of truth",
       "match": {
         "modules": {
-          "python": ["jwt", "jose", "jwcrypto", "authlib.jose"],
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc"],
           "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt"]
         },
         // Imports of exception classes only are jwt-exception-import.
@@ -67,7 +67,7 @@ enum BuiltinRules {
       "message": "`{module}` exception classes imported outside the JWT single source of truth",
       "match": {
         "modules": {
-          "python": ["jwt", "jose", "jwcrypto", "authlib.jose"],
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc"],
           "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt"]
         },
         "onlyImportNames": ["*Error", "*Exception", "*Warning"]
@@ -108,7 +108,8 @@ enum BuiltinRules {
             "jwt.api_jwt.*", "jwt.api_jws.*", "jwt.jwks_client.*",
             "jose.jwt.*", "jose.jws.*", "jose.jwe.*",
             "jwcrypto.jwt.*", "jwcrypto.jws.*", "jwcrypto.jwe.*",
-            "authlib.jose.*"
+            "authlib.jose.*", "authlib.jose.jwt.decode().validate",
+            "joserfc.jwt.*", "joserfc.jws.*", "joserfc.jwe.*"
           ],
           "typescript": [
             "jsonwebtoken.sign", "jsonwebtoken.verify", "jsonwebtoken.decode",
@@ -180,7 +181,7 @@ enum BuiltinRules {
           ]
         },
         "libraryModules": {
-          "python": ["jwt", "jose", "jwcrypto", "authlib.jose"],
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc"],
           "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple"]
         },
         "claims": ["exp", "iat", "nbf", "iss", "aud", "sub", "jti"],
@@ -263,7 +264,15 @@ enum BuiltinRules {
             { "call": "jose.jws.sign", "argument": 1, "keyword": "key" },
             { "call": "jose.jws.verify", "argument": 1, "keyword": "key" },
             { "call": "authlib.jose.jwt.encode", "argument": 2, "keyword": "key" },
-            { "call": "authlib.jose.jwt.decode", "argument": 1, "keyword": "key" }
+            { "call": "authlib.jose.jwt.decode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.api_jws.encode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.api_jwt.encode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.PyJWS.encode", "argument": 1, "keyword": "key" },
+            { "call": "joserfc.jwt.encode", "argument": 2, "keyword": "key" },
+            { "call": "joserfc.jwt.decode", "argument": 1, "keyword": "key" },
+            { "call": "joserfc.jws.serialize_compact", "argument": 2, "keyword": "private_key" },
+            { "call": "fastapi_users.authentication.JWTStrategy", "argument": 0, "keyword": "secret" },
+            { "call": "fastapi_users.authentication.strategy.JWTStrategy", "argument": 0, "keyword": "secret" }
           ],
           "typescript": [
             { "call": "jsonwebtoken.sign", "argument": 1 },
@@ -293,7 +302,7 @@ enum BuiltinRules {
         // path names jwt or token): a Flask app using flask_jwt_extended signs tokens with SECRET_KEY.
         "contextNames": ["*secretkey*", "*signingkey*", "*signingsecret*", "*hmacsecret*", "*tokensecret*", "*authsecret*"],
         "contextModules": {
-          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "flask_jwt_extended", "flask_jwt", "rest_framework_simplejwt", "fastapi_jwt_auth"],
+          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc", "flask_jwt_extended", "flask_jwt", "rest_framework_simplejwt", "fastapi_jwt_auth", "fastapi_users"],
           "typescript": ["jsonwebtoken", "jose", "jws", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt", "jsrsasign", "next-auth"]
         },
         "contextPaths": ["*jwt*", "*token*"],
@@ -338,21 +347,30 @@ enum BuiltinRules {
       "match": {
         "settings": ["JWT_SECRET", "JWT_SECRET_KEY", "JWT_SIGNING_KEY", "JWT_PRIVATE_KEY", "JWT_PUBLIC_KEY", "JWT_KEY", "AUTH_JWT_SECRET", "NEXT_PUBLIC_JWT_SECRET", "*_JWT_SECRET", "*_JWT_SECRET_KEY"],
         "readers": {
-          "python": ["os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ", "environ", "getattr", "config", "decouple.config", "env", "env.str"],
-          "typescript": ["process.env", "import.meta.env", "configService.get", "*.configService.get", "config.get"]
+          "python": ["os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ", "environ", "getattr", "config", "decouple.config", "env", "env.str",
+                     "app.config", "current_app.config", "flask.current_app.config", "*.app.config", "app.config.get", "current_app.config.get",
+                     "flask.current_app.config.get"],
+          "typescript": ["process.env", "import.meta.env", "configService.get", "*.configService.get", "configService.getOrThrow",
+                         "*.configService.getOrThrow", "config.get", "Env", "EnvVar", "env", "getEnv", "requireEnv"]
         },
-        "attributeReads": true
+        "attributeReads": true,
+        // Config objects read by path: globalConfig.auth.jwtSecret, settings.jwt_secret_key.
+        "settingPaths": ["*jwt*secret*"]
       },
       "allowedPaths": ["auth_service/**"],
       "examples": {
         "violating": [
           { "language": "python", "code": "import os\n\nJWT_SECRET_KEY = os.environ[\"JWT_SECRET_KEY\"]\n" },
           { "language": "python", "code": "from app.config import settings\n\ndef key():\n    return settings.JWT_SECRET_KEY\n" },
-          { "language": "typescript", "code": "const key = process.env.JWT_SECRET;\n" }
+          { "language": "typescript", "code": "const key = process.env.JWT_SECRET;\n" },
+          { "language": "typescript", "code": "class AppConfig {\n  @Env('APP_JWT_SECRET') jwtSecret!: string;\n}\n" },
+          { "language": "typescript", "code": "const key = globalConfig.auth.jwtSecret;\n" },
+          { "language": "python", "code": "def key(app_config):\n    return app_config.auth.jwt_secret\n" }
         ],
         "compliant": [
           { "language": "python", "path": "auth_service/auth_core/config.py", "code": "import os\nJWT_SECRET_KEY = os.environ[\"JWT_SECRET_KEY\"]\n" },
-          { "language": "python", "code": "import os\nAUTH_SERVICE_URL = os.getenv(\"AUTH_SERVICE_URL\", \"http://auth-service:8001\")\n" }
+          { "language": "python", "code": "import os\nAUTH_SERVICE_URL = os.getenv(\"AUTH_SERVICE_URL\", \"http://auth-service:8001\")\n" },
+          { "language": "typescript", "code": "class Signer {\n  private jwtSecret = '';\n  key() { return this.jwtSecret; }\n}\nconst s = stripe.webhookSecret;\n" }
         ]
       }
     }

@@ -14,6 +14,11 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
     public var settings: [String]
     public var readers: [Language: [NamePattern]]
     public var attributeReads: Bool
+    /// Patterns (normalised: lowercase, no `_`/`-`) of config paths that read a setting, matched
+    /// against the read's receiver and member with the dots left out: `*jwt*secret*` matches
+    /// `globalConfig.auth.jwtSecret` and `app_config.jwt.secret`.
+    public var settingPaths: [String]
+    private var settingPathPatterns: [NamePattern]
     private var settingNames: NameSet
     private var readerNames: [Language: NameSet]
 
@@ -33,6 +38,8 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
         self.readers = readers
         readerNames = readers.mapValues { NameSet($0.map(\.pattern)) }
         attributeReads = try reader.optionalBool("attributeReads") ?? false
+        settingPaths = try reader.optionalStringArray("settingPaths") ?? []
+        settingPathPatterns = settingPaths.map { NamePattern(SecretValues.normalised($0)) }
     }
 
     // MARK: - Loading helpers (shared with HardcodedSecretMatch)
@@ -86,7 +93,11 @@ public struct ForbiddenEnvMatch: Sendable, Equatable {
             }
         }
         let constants = attributeReads ? nameConstants(values) : []
-        for read in values.settingReads where isSetting(read.name) {
+        for read in values.settingReads where read.form == .attributePath && !settingPathPatterns.isEmpty {
+            let path = SecretValues.normalised(read.receiver + read.name).replacing(".", with: "")
+            if settingPathPatterns.contains(where: { $0.matches(path) }) { report(read.receiver + "." + read.name, at: read.range) }
+        }
+        for read in values.settingReads where read.form != .attributePath && isSetting(read.name) {
             if isReader(read.receiver, read.qualifiedReceiver) {
                 report(read.name, at: read.range)
             } else if attributeReads, read.form == .attribute, !constants.contains(read.name),

@@ -195,37 +195,52 @@ enum SecretValues {
         "required", "rotation", "interval", "seconds", "minutes", "hours", "days",
     ]
 
+    /// Words that, before a final `key`, make the name a key *of* something (a dictionary key,
+    /// a cookie's or header's name), not a signing key: `JWT_AUTH_USERNAME_KEY`,
+    /// `JWT_ERROR_MESSAGE_KEY`, `authjwt_access_cookie_key`.
+    static let keyOfWords: Set<String> = [
+        "username", "user", "message", "error", "cookie", "header", "claim", "claims", "field", "identity", "location",
+        "query", "param", "json", "payload", "data", "cache", "csrf", "blacklist", "denylist", "blocklist", "lookup",
+        "storage", "store", "redis", "column", "attribute", "attr", "dict", "map", "index", "response", "request",
+    ]
+
     /// Whether the last word of `name` (split at `_`, `-`, `.` and lower-to-upper case changes)
-    /// is a reference word.
+    /// is a reference word, or the name is a key *of* something (`..._COOKIE_KEY`).
     static func isReferenceName(_ name: String) -> Bool {
-        var last: [UInt8] = []
+        var words: [[UInt8]] = []
         var current: [UInt8] = []
         for b in name.utf8 {
             guard isUpper(b) || isLower(b) || isDigit(b) else {
-                if !current.isEmpty { last = current }
+                if !current.isEmpty { words.append(current) }
                 current = []
                 continue
             }
             if isUpper(b), let previous = current.last, isLower(previous) || isDigit(previous) {
-                last = current
+                words.append(current)
                 current = []
             }
             current.append(b)
         }
-        if !current.isEmpty { last = current }
-        return referenceWords.contains(normalised(String(decoding: last, as: UTF8.self)))
+        if !current.isEmpty { words.append(current) }
+        guard let last = words.last.map({ normalised(String(decoding: $0, as: UTF8.self)) }) else { return false }
+        if referenceWords.contains(last) { return true }
+        if last == "key", words.count >= 2 {
+            return keyOfWords.contains(normalised(String(decoding: words[words.count - 2], as: UTF8.self)))
+        }
+        return false
     }
 
     // MARK: - Literal JWTs
 
     /// `header.payload.signature` (or `Bearer ` + that), base64url, where header and payload decode
-    /// to JSON objects. The signature may be empty (unsecured tokens).
+    /// to JSON objects, with a signature: an unsigned token (`alg: none`, empty signature) proves
+    /// nobody's identity and holds no key, so it is no secret.
     static func isLiteralJWT(_ value: String) -> Bool {
         var text = Substring(value)
         if text.hasPrefix("Bearer ") { text = text.dropFirst(7) }
         guard text.hasPrefix("eyJ") else { return false }
         let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
+        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty, !parts[2].isEmpty,
               parts[2].allSatisfy({ isBase64URL($0) || $0 == UInt8(ascii: "=") }),
               let header = base64URLDecode(parts[0]), isJSONObject(header),
               let payload = base64URLDecode(parts[1]), isJSONObject(payload) else { return false }
