@@ -15,6 +15,9 @@ public enum FactExtractor {
             facts = extractor.extract()
         }
         facts.functions = FunctionExtractor.extract(stream, facts: facts)
+        var resolver = CallResolver(stream: stream, bindings: facts.bindings, language: language, functions: facts.functions)
+        facts.calls = resolver.resolve()
+        facts.valueBindings = resolver.valueBindings
         facts.values = ValueExtractor.extract(stream, facts: facts)
         for token in tokens where token.kind == .comment { facts.comments.append(token.range) }
         return facts

@@ -44,6 +44,61 @@ extension FileFacts {
         return ends
     }
 
+    /// Whether an identifier or string literal of the file spells one of `words` (a string's
+    /// content, without quotes). One pass over the tokens kept for function bodies; false for
+    /// facts built by hand or files without functions.
+    public func mentions(anyOf words: [String]) -> Bool {
+        guard let source = functions.first?.source else { return false }
+        let wanted = words.map { Array($0.utf8) }
+        let lengths = Set(wanted.map(\.count))
+        return source.bytes.withUnsafeBytes { bytes in
+            for token in source.tokens {
+                var start = Int(token.start)
+                var end = Int(token.end)
+                switch token.kind {
+                case .identifier: break
+                case .string:
+                    guard end - start >= 2 else { continue }
+                    start += 1
+                    end -= 1
+                default: continue
+                }
+                guard lengths.contains(end - start) else { continue }
+                for word in wanted where word.count == end - start {
+                    var equal = true
+                    for k in 0..<word.count where bytes[start + k] != word[k] {
+                        equal = false
+                        break
+                    }
+                    if equal { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether the file's text contains one of `fragments` (lower-case ASCII), ignoring ASCII
+    /// case. O(file × fragments); false for facts built by hand or files without functions.
+    public func containsIgnoringCase(anyOf fragments: [[UInt8]]) -> Bool {
+        guard let source = functions.first?.source else { return false }
+        return source.bytes.withUnsafeBytes { bytes in
+            for fragment in fragments where !fragment.isEmpty && fragment.count <= bytes.count {
+                let first = fragment[0]
+                var k = 0
+                let last = bytes.count - fragment.count
+                while k <= last {
+                    if bytes[k] | 0x20 == first {
+                        var j = 1
+                        while j < fragment.count, bytes[k + j] | 0x20 == fragment[j] { j += 1 }
+                        if j == fragment.count { return true }
+                    }
+                    k += 1
+                }
+            }
+            return false
+        }
+    }
+
     /// The functions nested in function `index` at any depth: the ones that follow it while
     /// their parent chain leads back to it. O(nested functions) (functions are in source order).
     public func nestedFunctions(of index: Int) -> Range<Int> {

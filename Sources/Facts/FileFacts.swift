@@ -120,6 +120,8 @@ public struct FileFacts: Sendable {
     public var values: ValueFacts
     /// Every comment's range (for inline suppressions).
     public var comments: [ByteRange]
+    /// Names bound to values in the code (see `ValueBinding`), in source order.
+    public var valueBindings: [ValueBinding] = []
 
     public init(language: Language, imports: [ImportFact] = [], calls: [CallFact] = [], bindings: [String: String] = [:],
                 functions: [FunctionFact] = [], values: ValueFacts = ValueFacts(), comments: [ByteRange] = []) {
@@ -137,4 +139,62 @@ public struct FileFacts: Sendable {
     public var resolvedCalls: LazyFilterSequence<[CallFact]> {
         calls.lazy.filter { $0.qualifiedName != nil && !$0.isChained }
     }
+}
+
+/// A name bound to a value by an assignment: `claims = jwt.decode(t, k)` (a resolved call's
+/// result), `v = jwt.verify` (an alias), `payload = auth_client.decode_token(t)` (an unresolved
+/// call's result), `const { payload } = await jwtVerify(t, k)` (a property of a result). Rules ask
+/// where a value came from: a token decoded by the library, or the result of a delegate.
+public struct ValueBinding: Hashable, Sendable {
+    /// The bound name (`claims`).
+    public var name: String
+    /// What it holds: the resolved value (`jwt.decode()`, `jose.jwtVerify().payload`), or the
+    /// expression as written when its head is not bound (`auth_client.decode_token()`).
+    public var value: String
+    /// Whether `value` went through an import binding.
+    public var isResolved: Bool
+    /// Whether the value is a call's result (or a property of one).
+    public var isCallResult: Bool
+    /// Index in `FileFacts.functions` of the function the assignment is in, or -1.
+    public var function: Int
+    /// Where the assignment statement starts.
+    public var offset: Int
+
+    public init(name: String, value: String, isResolved: Bool, isCallResult: Bool, function: Int, offset: Int) {
+        self.name = name
+        self.value = value
+        self.isResolved = isResolved
+        self.isCallResult = isCallResult
+        self.function = function
+        self.offset = offset
+    }
+}
+
+/// Finds the `ValueBinding` of a name at a place in O(log n): intraprocedural by design (the last
+/// assignment before the place in the same function, else at module level).
+public struct ValueBindingIndex: Sendable {
+    private var byKey: [String: [ValueBinding]] = [:]
+
+    public init(_ facts: FileFacts) {
+        for binding in facts.valueBindings { byKey[Self.key(binding.name, binding.function), default: []].append(binding) }
+    }
+
+    public var isEmpty: Bool { byKey.isEmpty }
+
+    public func binding(of name: String, in function: Int, before offset: Int) -> ValueBinding? {
+        if function >= 0, let found = last(byKey[Self.key(name, function)], before: offset) { return found }
+        return last(byKey[Self.key(name, -1)], before: offset)
+    }
+
+    private func last(_ list: [ValueBinding]?, before offset: Int) -> ValueBinding? {
+        guard let list else { return nil }
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].offset < offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? list[low - 1] : nil
+    }
+
+    private static func key(_ name: String, _ function: Int) -> String { "\(function)\u{0}\(name)" }
 }

@@ -47,6 +47,19 @@ extension FunctionBodyScanner {
     private mutating func destructuring(_ open: Int) {
         var k = open + 1
         let limit = min(stream.count, open + 64)
+        // `const { exp } = payload`: the reads' receiver is the name after `=` (when it is one);
+        // from any other expression (`= jwtDecode(t)`) each read's receiver is the local it binds,
+        // whose value flow says where it came from.
+        var source: String?
+        var fromExpression = false
+        if let close = stream.closer(of: open), stream.kind(close + 1) == .equal {
+            if stream.kind(close + 2) == .identifier, stream.kind(close + 3) != .dot, stream.kind(close + 3) != .lParen,
+               !stream.isOperator(close + 3, "<"), !stream.isWord(close + 2, "await") {
+                source = stream.text(close + 2)
+            } else {
+                fromExpression = true
+            }
+        }
         while k < limit, stream.tokens[k].kind != .rBrace {
             guard stream.kind(k) == .identifier, stream.kind(k - 1) == .lBrace || stream.kind(k - 1) == .comma else {
                 k += 1
@@ -54,10 +67,13 @@ extension FunctionBodyScanner {
             }
             let next = stream.kind(k + 1)
             if next == .colon, stream.kind(k + 2) == .identifier {
-                addRead(stream.text(k), .attribute, k, boundTo: stream.text(k + 2))
+                addRead(stream.text(k), .attribute, k, boundTo: stream.text(k + 2),
+                        receiver: fromExpression ? stream.text(k + 2) : source)
                 k += 3
             } else {
-                if next == .comma || next == .rBrace || next == .equal { addRead(stream.text(k), .attribute, k, boundTo: stream.text(k)) }
+                if next == .comma || next == .rBrace || next == .equal {
+                    addRead(stream.text(k), .attribute, k, boundTo: stream.text(k), receiver: fromExpression ? stream.text(k) : source)
+                }
                 k += 1
             }
         }
@@ -70,7 +86,10 @@ extension FunctionBodyScanner {
             if current.compared || current.target >= 0 {
                 let target = current.target >= 0 ? stream.text(current.target) : nil
                 for r in current.statementReads.map(Int.init) {
-                    if current.compared { reads[r].compared = true }
+                    if current.compared {
+                        reads[r].compared = true
+                        if current.clock { reads[r].comparedWithClock = true }
+                    }
                     if let target, reads[r].boundTo == nil {
                         reads[r].boundTo = target
                         current.bound[target, default: []].append(Int32(r))
@@ -88,6 +107,7 @@ extension FunctionBodyScanner {
         current.fresh = true
         current.statementFirst = -1
         current.compared = false
+        current.clock = false
         current.target = -1
         current.pendingFor = -1
         current.logDepth = -1
@@ -97,7 +117,10 @@ extension FunctionBodyScanner {
     /// The plain name at `k` is compared: so are the reads bound to it.
     private mutating func markBoundReadsCompared(_ k: Int) {
         guard !current.bound.isEmpty, let reads = current.bound.removeValue(forKey: stream.text(k)) else { return }
-        for r in reads { self.reads[Int(r)].compared = true }
+        for r in reads {
+            self.reads[Int(r)].compared = true
+            if current.clock { self.reads[Int(r)].comparedWithClock = true }
+        }
     }
 
     /// Whether token `k` spells `text`.
@@ -127,7 +150,9 @@ extension FunctionBodyScanner {
             return
         }
         if stream.kind(i + 1) == .string, stream.kind(i + 2) == .rBracket {
-            if let key = stream.stringValue(i + 1, language: language) { addRead(key, .`subscript`, i + 1) }
+            if let key = stream.stringValue(i + 1, language: language) {
+                addRead(key, .`subscript`, i + 1, receiver: previous == .identifier ? receiver(endingAt: i - 1) : nil)
+            }
         } else if previous == .identifier {
             addContainer(i - 1)
         }
@@ -139,7 +164,7 @@ extension FunctionBodyScanner {
         let name = i + 1
         guard stream.kind(name) == .identifier else { return }
         guard stream.kind(name + 1) == .lParen else {
-            addRead(stream.text(name), .attribute, name)
+            addRead(stream.text(name), .attribute, name, receiver: receiver(endingAt: i - 1))
             return
         }
         if stream.kind(i - 1) == .identifier { addContainer(i - 1) }
@@ -147,7 +172,7 @@ extension FunctionBodyScanner {
            stream.kind(name + 3) == .rParen || stream.kind(name + 3) == .comma,
            let key = stream.stringValue(name + 2, language: language)
         {
-            addRead(key, .getCall, name + 2)
+            addRead(key, .getCall, name + 2, receiver: receiver(endingAt: i - 1))
         }
         openLogCall(name)
     }
@@ -223,12 +248,24 @@ extension FunctionBodyScanner {
         }
     }
 
-    mutating func addRead(_ name: String, _ form: MemberRead.Form, _ token: Int, boundTo: String? = nil) {
+    mutating func addRead(_ name: String, _ form: MemberRead.Form, _ token: Int, boundTo: String? = nil, receiver: String? = nil) {
         let r = Int32(reads.count)
         if let boundTo { current.bound[boundTo, default: []].append(r) }
         current.statementReads.append(r)
-        reads.append(MemberRead(name: name, form: form, range: stream.tokens[token].range, boundTo: boundTo))
+        reads.append(MemberRead(name: name, form: form, range: stream.tokens[token].range, boundTo: boundTo, receiver: receiver))
         readOwners.append(Int32(current.index))
+    }
+
+    /// The receiver whose last token is `end`: a plain name (`payload`) or an attribute of the
+    /// object (`self.claims`, `this.payload`); nil for anything else.
+    func receiver(endingAt end: Int) -> String? {
+        guard stream.kind(end) == .identifier else { return nil }
+        if stream.kind(end - 1) == .dot {
+            guard stream.kind(end - 2) == .identifier, stream.kind(end - 3) != .dot,
+                  stream.isWord(end - 2, "self") || stream.isWord(end - 2, "this") else { return nil }
+            return stream.text(end - 2) + "." + stream.text(end)
+        }
+        return stream.kind(end - 1) == .questionDot ? nil : stream.text(end)
     }
 
     /// Records identifier `k` as a container once per function (`self`, `this`, `cls` never).

@@ -27,6 +27,8 @@ struct FunctionBodyScanner {
         var fresh = true
         var statementFirst = -1
         var compared = false
+        /// The statement mentions the clock (see `MemberRead.comparedWithClock`).
+        var clock = false
         /// Reads (indices in `reads`) of the current statement.
         var statementReads: [Int32] = []
         /// Plain names of the current statement (token indices), kept while locals are bound.
@@ -199,6 +201,7 @@ struct FunctionBodyScanner {
         case .dot, .questionDot:
             member(i)
         case .identifier:
+            if isClockWord(i) { current.clock = true }
             plainName(i)
         case .string:
             keyString(i)
@@ -235,6 +238,19 @@ struct FunctionBodyScanner {
                 && bytes[start + 2] == UInt8(ascii: "=")
         default:
             return false
+        }
+    }
+
+    /// `now`, `utcnow`, `time`, `Date`, `datetime`, `timestamp`, `today`, `clock`, `monotonic`.
+    private func isClockWord(_ i: Int) -> Bool {
+        switch stream.tokens[i].length {
+        case 3: return stream.isWord(i, "now")
+        case 4: return stream.isWord(i, "time") || stream.isWord(i, "Date")
+        case 5: return stream.isWord(i, "today") || stream.isWord(i, "clock")
+        case 6: return stream.isWord(i, "utcnow")
+        case 8: return stream.isWord(i, "datetime")
+        case 9: return stream.isWord(i, "timestamp") || stream.isWord(i, "monotonic")
+        default: return false
         }
     }
 

@@ -132,13 +132,22 @@ public struct MemberRead: Hashable, Sendable {
     /// The local the statement assigns: `exp` in `exp = payload["exp"]`, `const exp = p.exp`,
     /// `const { exp } = p`.
     public var boundTo: String?
+    /// What the member is read from, when it is a plain name or an attribute of the object:
+    /// `payload` in `payload["exp"]`, `self.claims` in `self.claims.exp`; nil for expressions.
+    public var receiver: String?
+    /// Whether a comparison it is part of also involves the clock (`time.time()`, `Date.now()`,
+    /// `datetime.utcnow()`, a `now` variable): an expiry check.
+    public var comparedWithClock: Bool
 
-    public init(name: String, form: Form, range: ByteRange, compared: Bool = false, boundTo: String? = nil) {
+    public init(name: String, form: Form, range: ByteRange, compared: Bool = false, boundTo: String? = nil,
+                receiver: String? = nil, comparedWithClock: Bool = false) {
         self.name = name
         self.form = form
         self.range = range
         self.compared = compared
         self.boundTo = boundTo
+        self.receiver = receiver
+        self.comparedWithClock = comparedWithClock
     }
 }
 

@@ -27,7 +27,6 @@ struct PythonFacts {
                 i += 1
             }
         }
-        facts.calls = CallResolver(stream: stream, bindings: facts.bindings, language: .python).resolve()
         return facts
     }
 
@@ -115,18 +114,12 @@ struct PythonFacts {
 
     // MARK: - x = ..., __import__, importlib.import_module
 
-    /// `name = <dotted name>` aliases a binding (`verify = jwt.decode`); `name = __import__("m")`
-    /// and `name = importlib.import_module("m")` bind `name` to the module.
+    /// `name = __import__("m")` and `name = importlib.import_module("m")` bind `name` to the
+    /// module. Aliases of bound names (`verify = jwt.decode`) are value flow, scoped to their
+    /// function: `CallResolver` binds them.
     private mutating func assignment(at target: Int) -> Int {
         let value = target + 2
         if let next = dynamicImport(at: value, boundTo: stream.text(target)) { return next }
-        if stream.kind(value) == .identifier, facts.bindings[stream.text(value)] != nil,
-           let (dotted, next) = dottedName(at: value), stream.kind(next) != .lParen,
-           let resolved = CallResolver.resolve(dotted, bindings: facts.bindings)
-        {
-            facts.bindings[stream.text(target)] = resolved
-            return next
-        }
         return value
     }
 

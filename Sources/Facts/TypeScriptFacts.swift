@@ -5,8 +5,8 @@ import Model
 ///
 /// Recognised: `import x from 'm'`, `import * as x`, `import {a as b}`, `import type`, `import 'm'`,
 /// `export ... from 'm'`, `require('m')` (also destructured and `.member`), `import('m')`
-/// (also awaited and destructured), `import x = require('m')`, and aliases of bound names
-/// (`const { sign } = jwt`).
+/// (also awaited and destructured) and `import x = require('m')`. Aliases of bound names
+/// (`const { sign } = jwt`) are value flow (`CallResolver`).
 struct TypeScriptFacts {
     let stream: TokenStream
     var facts = FileFacts(language: .typescript)
@@ -31,7 +31,6 @@ struct TypeScriptFacts {
                 i += 1
             }
         }
-        facts.calls = CallResolver(stream: stream, bindings: facts.bindings, language: .typescript).resolve()
         return facts
     }
 
@@ -167,12 +166,8 @@ struct TypeScriptFacts {
         if stream.isWord(i, "import"), stream.kind(i + 1) == .lParen {
             return dynamicImport(at: i, bindings: pattern).next
         }
-        if stream.kind(i) == .identifier, let bound = facts.bindings[stream.text(i)] {
-            var base = bound
-            let j = stream.appendMembers(to: &base, from: i + 1)
-            if stream.kind(j) != .lParen { bind(pattern, to: base) }
-            return j
-        }
+        // Aliases of bound names (`const { sign } = jwt`) are value flow, scoped to their function:
+        // `CallResolver` binds them.
         return i
     }
 

@@ -104,11 +104,12 @@ enum BuiltinRules {
         "calls": {
           "python": [
             "jwt.encode", "jwt.decode", "jwt.decode_complete", "jwt.get_unverified_header",
-            "jwt.PyJWT", "jwt.PyJWS", "jwt.PyJWKClient",
+            "jwt.PyJWT", "jwt.PyJWS", "jwt.PyJWKClient", "jwt.PyJWT().*", "jwt.PyJWS().*", "jwt.PyJWKClient().*",
             "jwt.api_jwt.*", "jwt.api_jws.*", "jwt.jwks_client.*",
             "jose.jwt.*", "jose.jws.*", "jose.jwe.*",
             "jwcrypto.jwt.*", "jwcrypto.jws.*", "jwcrypto.jwe.*",
-            "authlib.jose.*", "authlib.jose.jwt.decode().validate",
+            "authlib.jose.*", "authlib.jose.jwt.decode().validate", "authlib.jose.JsonWebToken().*",
+            "jwcrypto.jwt.JWT().*", "jwcrypto.jws.JWS().*",
             "joserfc.jwt.*", "joserfc.jws.*", "joserfc.jwe.*"
           ],
           "typescript": [
@@ -125,7 +126,7 @@ enum BuiltinRules {
             "jwt-simple.encode", "jwt-simple.decode",
             "express-jwt", "express-jwt.expressjwt", "express-jwt.default",
             "passport-jwt.Strategy", "passport-jwt.ExtractJwt.*",
-            "@nestjs/jwt.JwtService", "@nestjs/jwt.JwtModule.*"
+            "@nestjs/jwt.JwtService", "@nestjs/jwt.JwtService().*", "@nestjs/jwt.JwtModule.*"
           ]
         }
       },
@@ -157,10 +158,10 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "7.5",
       "precision": "medium",
-      "summary": "Token operation re-implemented outside the auth service instead of delegating to it.",
+      "summary": "Function outside the auth service that performs a token operation itself (calls the JWT library, decodes by hand, verifies a signature, checks claims of a token it decoded, keeps a revocation store) instead of delegating.",
       "why": "The remediation plan counts 11 duplicate token validators. Each one decodes or checks claims its own way, so a token valid for one service fails in another (the WebSocket 1011 errors) and a fix in the SSOT never reaches the copies.",
-      "instead": "Make the function a thin wrapper: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that only delegate are not reported.",
-      "message": "`{function}` re-implements an auth-service token operation ({evidence})",
+      "instead": "Make the function a thin wrapper: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that delegate and then use the result (read `claims[\"sub\"]`, build claims for the auth service) are not reported.",
+      "message": "`{function}` performs a token operation itself instead of delegating to the JWT single source of truth ({evidence})",
       "match": {
         "operations": [
           "*validate*token*", "*verify*token*", "*decode*token*", "*create*token*", "*issue*token*",
@@ -181,11 +182,25 @@ enum BuiltinRules {
           ]
         },
         "libraryModules": {
-          "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc"],
-          "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple"]
+          "python": ["jwt", "jose.jwt", "jose.jws", "jose.jwe", "jwcrypto.jwt", "jwcrypto.jws", "jwcrypto.jwe", "authlib.jose", "joserfc"],
+          "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple", "@nestjs/jwt"]
         },
         "claims": ["exp", "iat", "nbf", "iss", "aud", "sub", "jti"],
-        "revocationStores": ["*blacklist*", "*blocklist*", "*denylist*", "*revoked*", "*revocation*"]
+        "timeClaims": ["exp", "nbf", "iat"],
+        "revocationStores": ["*blacklist*", "*blocklist*", "*denylist*", "*revoked*", "*revocation*"],
+        "decoders": {
+          "python": ["base64.urlsafe_b64decode", "base64.b64decode", "base64.decodebytes", "base64.b64decode*", "base64.urlsafe_b64decode*"],
+          "typescript": ["atob", "window.atob", "globalThis.atob", "Buffer.from:base64", "Buffer.from:base64url", "base64url.decode", "base64url", "*.base64UrlDecode", "base64UrlDecode", "base64url.toString"]
+        },
+        "parsers": {
+          "python": ["json.loads", "json.load"],
+          "typescript": ["JSON.parse"]
+        },
+        "signatureChecks": {
+          "python": ["hmac.compare_digest", "hmac.new", "secrets.compare_digest"],
+          "typescript": ["crypto.timingSafeEqual", "crypto.createVerify", "crypto.createHmac", "timingSafeEqual", "createHmac", "createVerify"]
+        },
+        "skipTestCode": true
       },
       "allowedPaths": [
         "auth_service/auth_core/core/jwt_handler.py",
@@ -194,7 +209,10 @@ enum BuiltinRules {
       "examples": {
         "violating": [
           { "language": "python", "code": "import jwt\n\ndef validate_token(token, key):\n    return jwt.decode(token, key, algorithms=[\"HS256\"])\n" },
+          { "language": "python", "code": "import jwt\n\ndef authenticate(request):\n    return jwt.decode(request.headers[\"Authorization\"][7:], KEY, algorithms=[\"HS256\"])\n" },
           { "language": "python", "code": "import time\n\nclass TokenService:\n    def verify_token(self, claims):\n        if claims[\"exp\"] < time.time():\n            raise ValueError(\"expired\")\n        return claims\n" },
+          { "language": "python", "code": "import time\n\ndef execute(payload):\n    if payload[\"exp\"] < time.time():\n        raise ValueError(\"expired\")\n    if payload[\"iss\"] != ISSUER:\n        raise ValueError(\"issuer\")\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\nconst v = jwt.verify;\nexport function handle(t: string) {\n  return v(t, KEY);\n}\n" },
           { "language": "python", "code": "class Revoker:\n    def revoke_token(self, jti):\n        self._blacklist.add(jti)\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\nexport const verifyToken = (t: string) => jwt.verify(t, process.env.KEY!);\n" },
           { "language": "typescript", "code": "export function isTokenValid(payload: { exp: number }) {\n  return payload.exp * 1000 > Date.now();\n}\n" }
@@ -202,7 +220,9 @@ enum BuiltinRules {
         "compliant": [
           { "language": "python", "code": "from auth_service.auth_core.unified_auth_interface import get_unified_auth\n\ndef validate_token(token: str):\n    logger.debug(\"validating\")\n    try:\n        return get_unified_auth().validate_token(token, token_type=\"access\")\n    except AuthError as exc:\n        raise HTTPException(401) from exc\n" },
           { "language": "typescript", "code": "export async function verifyToken(token: string) {\n  return authClient.validateToken(token.trim());\n}\n" },
-          { "language": "python", "code": "def validate_form_token(form):\n    return form.get(\"csrf\") == session.get(\"csrf\")\n" }
+          { "language": "python", "code": "def validate_form_token(form):\n    return form.get(\"csrf\") == session.get(\"csrf\")\n" },
+          { "language": "python", "code": "import time\n\ndef current_user_id(request):\n    claims = auth_client.decode_token(request.token)\n    if claims[\"exp\"] < time.time():\n        raise Expired()\n    return claims[\"sub\"]\n" },
+          { "language": "python", "code": "def issue_for(user):\n    return auth_client.issue_token({\"sub\": user.id, \"exp\": now() + 60})\n" }
         ]
       }
     },

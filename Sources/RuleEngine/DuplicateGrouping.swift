@@ -2,8 +2,9 @@ import Model
 
 /// Cross-file stage: groups findings that implement the same operation.
 ///
-/// Findings of one rule that carry a `groupKey` are grouped when they share it (the normalised
-/// operation name: `validate_token` and `validateToken`) or when their bodies are near-copies:
+/// Findings of one rule that carry a `groupKey` or a `shape` are grouped when they share the key
+/// (the normalised operation name: `validate_token` and `validateToken`) or when their bodies are
+/// near-copies:
 /// the estimated Jaccard similarity of their shapes (`ShapeSignature`) is at least
 /// `similarityThreshold`, both having at least `minimumShape` shingles so that one-line bodies do
 /// not all look alike. Grouping is transitive.
@@ -40,7 +41,7 @@ public enum DuplicateGrouping {
     /// and returns the groups.
     public static func group(_ findings: inout [Finding]) -> [FindingGroup] {
         var byRule: [RuleID: [Int]] = [:]
-        for (index, finding) in findings.enumerated() where finding.groupKey != nil {
+        for (index, finding) in findings.enumerated() where finding.groupKey != nil || finding.shape != nil {
             byRule[finding.ruleID, default: []].append(index)
         }
         var components: [[Int]] = []

@@ -2,105 +2,213 @@ import Facts
 import Model
 
 extension DuplicateImplementationMatch {
-    /// What each function of a file does itself, nested functions included, worked out bottom-up
-    /// in time linear in the file's calls, reads and functions.
+    /// What each function of a file does itself, from its own body, in time linear in the file's
+    /// calls, reads and functions.
     struct Evidence {
-        /// Per function: its own evidence and that of the functions nested in it.
+        /// Per function: evidence from its own body.
         var direct: [EvidenceList]
-        /// Per function: the direct evidence of the local helpers it (or a function nested in it)
-        /// uses, `... via helper`; what counts when it has no evidence of its own.
+        /// Per function: the direct evidence of the local helpers it calls, `... via helper`; what
+        /// counts when it has none of its own.
         var viaHelpers: [EvidenceList]
 
         static func collect(_ match: DuplicateImplementationMatch, _ facts: FileFacts, bodies: [FunctionBody],
-                            operations: [String?]) -> Evidence {
+                            nameMatches: [Bool]) -> Evidence {
             let functions = facts.functions
             let owners = facts.callOwners()
-            let delegated = DelegatedRanges(facts.calls, patterns: match.delegates[facts.language] ?? [])
+            let language = facts.language
+            let delegated = DelegatedRanges(facts.calls, patterns: match.delegates[language] ?? [])
             var direct = [EvidenceList](repeating: EvidenceList(), count: functions.count)
-            // 1. Library calls, in the function that makes them.
-            let modules = match.libraryModules[facts.language] ?? []
-            if !modules.isEmpty {
-                for (k, owner) in owners.enumerated() where owner >= 0 {
-                    let call = facts.calls[k]
-                    guard !call.isChained, let name = call.qualifiedName, isLibraryCall(name, modules: modules, language: facts.language),
-                          !isExceptionName(name), !delegated.contains(call.range) else { continue }
-                    direct[owner].add(.init(kind: .call, position: call.range.start, text: "calls \(name)"))
+            let modules = match.libraryModules[language] ?? []
+            let decoders = match.decoders[language] ?? []
+            let parsers = match.parsers[language] ?? []
+            let signatureChecks = match.signatureChecks[language] ?? []
+            var splits = [Bool](repeating: false, count: functions.count)
+            var decoderCalls = [String?](repeating: nil, count: functions.count)
+            var parses = [Bool](repeating: false, count: functions.count)
+            var signatureCalls: [Int: [(Int, String)]] = [:]
+            // 1.–3. Calls, in the function that makes them.
+            for (k, owner) in owners.enumerated() where owner >= 0 {
+                let call = facts.calls[k]
+                guard !delegated.contains(call.range) else { continue }
+                if !splits[owner], ManualDecodeMatch.splitsOnDot(call) { splits[owner] = true }
+                if decoderCalls[owner] == nil, let decoder = decoders.first(where: { $0.matches(call) }) {
+                    decoderCalls[owner] = decoder.describe(call)
+                }
+                if !parses[owner], parsers.contains(where: { $0.matches(call.qualifiedName ?? call.callee) }) { parses[owner] = true }
+                let name = call.qualifiedName ?? call.callee
+                if !signatureChecks.isEmpty, signatureChecks.contains(where: { $0.matches(name) }) {
+                    signatureCalls[owner, default: []].append((call.range.start, name))
+                }
+                guard !modules.isEmpty, !call.isChained, let qualified = call.qualifiedName,
+                      DuplicateImplementationMatch.isOnLibraryObjects(qualified),
+                      isLibraryCall(qualified, modules: modules, language: language), !isExceptionName(qualified) else { continue }
+                direct[owner].add(.init(kind: .call, position: call.range.start, text: qualified))
+            }
+            for index in functions.indices where splits[index] {
+                // As `manual-decode` judges it: the decoded segment is parsed or a claim is read. A
+                // token, not a signed cookie: the same test for a signature check, or the name.
+                let readsToken = parses[index] || bodies[index].reads.contains(where: { match.claims.contains($0.name) })
+                if let decoder = decoderCalls[index], readsToken {
+                    direct[index].add(.init(kind: .handDecode, position: functions[index].bodyRange.start,
+                                            text: "splits on \".\" and calls \(decoder)"))
+                }
+                guard readsToken || nameMatches[index] else { continue }
+                for (position, name) in signatureCalls[index] ?? [] {
+                    direct[index].add(.init(kind: .signature, position: position, text: name))
                 }
             }
-            // 2. Claims compared and 3. revocation stores, from each function's own body.
+            // 4.–5. Claims and stores, from each function's own body.
+            let origins = ValueBindingIndex(facts)
             let stores = NormalizedMatcher(match.revocationStores)
             for (index, body) in bodies.enumerated() {
+                var claims = ClaimChecks()
                 if !match.claims.isEmpty {
                     for read in body.reads where read.compared && match.claims.contains(read.name) && !delegated.contains(read.range) {
-                        direct[index].add(.init(kind: .claim, position: read.range.start, text: "checks claim \(read.name)"))
+                        let origin = match.origin(of: read, in: index, facts: facts, origins: origins, parsers: parsers)
+                        switch origin {
+                        case .selfDecoded: claims.decoded.append((read.range.start, read.name))
+                        case .unknown:
+                            if read.comparedWithClock, match.timeClaims.contains(read.name) {
+                                claims.time.append((read.range.start, read.name))
+                            } else {
+                                claims.other.append((read.range.start, read.name))
+                            }
+                        case .used: break
+                        }
                     }
                 }
-                guard !match.revocationStores.isEmpty else { continue }
+                let unknown = claims.time + claims.other
+                let copiesChecks = !claims.time.isEmpty && Set(unknown.map(\.1)).count >= 2
+                let checked = claims.decoded + (nameMatches[index] || copiesChecks ? unknown : [])
+                for (position, name) in checked { direct[index].add(.init(kind: .claim, position: position, text: name)) }
+                guard !match.revocationStores.isEmpty, nameMatches[index] || !checked.isEmpty || !direct[index].isEmpty
+                        || body.reads.contains(where: { match.claims.contains($0.name) }) else { continue }
                 for container in body.containers where stores.matches(container.text) && !delegated.contains(container.range) {
-                    direct[index].add(.init(kind: .container, position: container.range.start,
-                                            text: "keeps revocation store \(container.text)"))
+                    direct[index].add(.init(kind: .store, position: container.range.start, text: container.text))
                 }
                 for key in body.keyStrings where stores.matches(key.text) && !delegated.contains(key.range) {
-                    direct[index].add(.init(kind: .keyString, position: key.range.start,
-                                            text: "keeps revocation store \"\(key.text)\""))
+                    direct[index].add(.init(kind: .store, position: key.range.start, text: "\"\(key.text)\""))
                 }
             }
-            // Children follow their parent: in reverse order each is complete before it is added.
-            for index in functions.indices.reversed() {
-                if let parent = functions[index].parent { direct[parent].add(direct[index]) }
-            }
-            // Helpers: the direct evidence of the local functions each function uses.
+            // Helpers: the direct evidence of the local functions each function calls.
             let helpers = Helpers(facts)
-            let ends = facts.nestingEnds()
             var viaHelpers = [EvidenceList](repeating: EvidenceList(), count: functions.count)
-            func use(_ helper: Int?, by index: Int, at position: Int) {
-                guard let helper, helper != index, operations[helper] == nil, !direct[helper].isEmpty,
-                      !Helpers.isNested(helper, in: index, ends), !Helpers.isNested(index, in: helper, ends) else { return }
-                for (order, text) in direct[helper].texts.enumerated() {
-                    viaHelpers[index].add(.init(kind: .helper, position: position, order: order,
-                                                text: "\(text) via \(functions[helper].name)", helper: helper))
+            func use(_ helper: Int?, by index: Int) {
+                guard let helper, helper != index, !direct[helper].isEmpty else { return }
+                for item in direct[helper].items {
+                    var via = item
+                    via.helper = functions[helper].name
+                    viaHelpers[index].add(via)
                 }
             }
             for (k, owner) in owners.enumerated() where owner >= 0 {
                 let call = facts.calls[k]
                 guard call.qualifiedName == nil, !call.isChained else { continue }
-                use(helpers.called(by: call, in: functions[owner]), by: owner, at: call.range.start)
+                use(helpers.called(by: call, in: functions[owner]), by: owner)
             }
             for (index, body) in bodies.enumerated() {
-                for read in body.reads where read.form == .attribute {
-                    use(helpers.method(read.name, around: functions[index].scope), by: index, at: read.range.start)
-                }
-            }
-            for index in functions.indices.reversed() {
-                guard let parent = functions[index].parent else { continue }
-                for item in viaHelpers[index].items where !Helpers.isNested(item.helper, in: parent, ends)
-                    && !Helpers.isNested(parent, in: item.helper, ends) && item.helper != parent {
-                    viaHelpers[parent].add(item)
+                for read in body.reads where read.form == .attribute && read.receiver.map(Helpers.isInstance) == true {
+                    use(helpers.method(read.name, around: functions[index].scope), by: index)
                 }
             }
             return Evidence(direct: direct, viaHelpers: viaHelpers)
         }
+
+        /// The claims a function compares, by where their value comes from.
+        private struct ClaimChecks {
+            var decoded: [(Int, String)] = []
+            var time: [(Int, String)] = []
+            var other: [(Int, String)] = []
+        }
     }
 
-    /// Evidence items of one function: distinct texts, at most `limitPerKind` of each kind,
-    /// shown by kind (calls, claims, stores; helpers by where they are used), then by position.
+    /// Where a claim read's value comes from.
+    enum Origin {
+        /// A token the function decoded itself: the library's result, or a parser's.
+        case selfDecoded
+        /// The result of any other call (the SSOT, the auth client): used, not checked.
+        case used
+        /// A parameter, an attribute, a name bound to something else.
+        case unknown
+    }
+
+    /// The origin of `read`'s receiver in function `index`.
+    func origin(of read: MemberRead, in index: Int, facts: FileFacts, origins: ValueBindingIndex,
+                parsers: [NamePattern]) -> Origin {
+        guard let receiver = read.receiver, !origins.isEmpty,
+              let binding = origins.binding(of: receiver, in: index, before: read.range.start) else { return .unknown }
+        guard binding.isCallResult else { return .unknown }
+        let modules = libraryModules[facts.language] ?? []
+        if binding.isResolved, Self.isLibraryCall(binding.value, modules: modules, language: facts.language) { return .selfDecoded }
+        if let open = binding.value.utf8.firstIndex(of: UInt8(ascii: "(")) {
+            let callee = String(binding.value[..<open])
+            if parsers.contains(where: { $0.matches(callee) }) { return .selfDecoded }
+        }
+        return .used
+    }
+
+    /// Whether `name` is in one of `modules`: equal, or followed by `.` (and in TypeScript `/`).
+    static func isLibraryCall(_ name: String, modules: [String], language: Language) -> Bool {
+        modules.contains { module in
+            Evaluator.isModule(name, within: module, separator: ".")
+                || (language == .typescript && Evaluator.isModule(name, within: module, separator: "/"))
+        }
+    }
+
+    /// Whether every call in `name`'s chain constructs an object (its name starts with a capital):
+    /// `@nestjs/jwt.JwtService().verify`, `jwt.PyJWKClient().get_signing_key_from_jwt` are the
+    /// library's own methods; `jwt.decode().get` is a method of the result (a dict), not the library.
+    static func isOnLibraryObjects(_ name: String) -> Bool {
+        let bytes = name.utf8
+        var segmentStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") {
+                segmentStart = bytes.index(after: index)
+            } else if byte == UInt8(ascii: "(") {
+                guard segmentStart < index, bytes[segmentStart] >= UInt8(ascii: "A"), bytes[segmentStart] <= UInt8(ascii: "Z")
+                else { return false }
+            }
+            index = bytes.index(after: index)
+        }
+        return true
+    }
+
+    /// `jwt.InvalidTokenError`, `jose.exceptions.JWTError`: constructing an exception to raise.
+    static func isExceptionName(_ name: String) -> Bool {
+        let last = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.index(after: $0)...] } ?? name[...]
+        return last.hasSuffix("Error") || last.hasSuffix("Exception") || last.hasSuffix("Warning")
+    }
+
+    /// Evidence items of one function: distinct texts per kind, at most `limitPerKind` of each
+    /// kind, shown by kind then by position: `calls the library (jwt.decode, jwt.encode); checks
+    /// claims itself (exp via _check)`.
     struct EvidenceList {
         static let limitPerKind = 8
 
-        enum Kind: Int, Comparable {
-            case call, claim, container, keyString, helper
+        enum Kind: Int, Comparable, CaseIterable {
+            case call, handDecode, signature, claim, store
 
             static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+            var label: String {
+                switch self {
+                case .call: return "calls the library"
+                case .handDecode: return "decodes by hand"
+                case .signature: return "verifies a signature itself"
+                case .claim: return "checks claims itself"
+                case .store: return "keeps its own revocation store"
+                }
+            }
         }
 
         struct Item {
             var kind: Kind
             var position: Int
-            /// Order among items of the same position (a helper's own items).
-            var order = 0
             var text: String
-            /// The helper the item comes through (kind `helper`), else -1.
-            var helper = -1
+            /// The helper it comes through, if any.
+            var helper: String?
         }
 
         private(set) var items: [Item] = []
@@ -110,8 +218,8 @@ extension DuplicateImplementationMatch {
         mutating func add(_ item: Item) {
             var sameKind = 0
             for (index, existing) in items.enumerated() where existing.kind == item.kind {
-                if existing.text == item.text {
-                    if (item.position, item.order) < (existing.position, existing.order) { items[index] = item }
+                if existing.text == item.text, existing.helper == item.helper {
+                    if item.position < existing.position { items[index] = item }
                     return
                 }
                 sameKind += 1
@@ -119,16 +227,16 @@ extension DuplicateImplementationMatch {
             if sameKind < Self.limitPerKind { items.append(item) }
         }
 
-        mutating func add(_ other: EvidenceList) {
-            for item in other.items { add(item) }
-        }
-
-        /// The message fragments, in order.
-        var texts: [String] {
-            items.enumerated().sorted { a, b in
-                (a.element.kind, a.element.position, a.element.order, a.offset)
-                    < (b.element.kind, b.element.position, b.element.order, b.offset)
-            }.map(\.element.text)
+        /// The message's `{evidence}`.
+        var summary: String {
+            var parts: [String] = []
+            for kind in Kind.allCases {
+                let ofKind = items.filter { $0.kind == kind }.sorted { $0.position < $1.position }
+                guard !ofKind.isEmpty else { continue }
+                let texts = ofKind.map { item in item.helper.map { "\(item.text) via \($0)" } ?? item.text }
+                parts.append("\(kind.label): " + texts.joined(separator: ", "))
+            }
+            return parts.joined(separator: "; ")
         }
     }
 
@@ -159,20 +267,6 @@ extension DuplicateImplementationMatch {
         }
     }
 
-    /// Whether `name` is in one of `modules`: equal, or followed by `.` (and in TypeScript `/`).
-    static func isLibraryCall(_ name: String, modules: [String], language: Language) -> Bool {
-        modules.contains { module in
-            Evaluator.isModule(name, within: module, separator: ".")
-                || (language == .typescript && Evaluator.isModule(name, within: module, separator: "/"))
-        }
-    }
-
-    /// `jwt.InvalidTokenError`, `jose.exceptions.JWTError`: constructing an exception to raise.
-    static func isExceptionName(_ name: String) -> Bool {
-        let last = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[name.index(after: $0)...] } ?? name[...]
-        return last.hasSuffix("Error") || last.hasSuffix("Exception") || last.hasSuffix("Warning")
-    }
-
     /// Structural shingles: hashes of every `shingleLength`-code window of a skeleton.
     enum Shape {
         static let shingleLength = 5
@@ -195,7 +289,7 @@ extension DuplicateImplementationMatch {
 }
 
 extension DuplicateImplementationMatch {
-    /// The functions of a file by qualified name, to find the local helpers a function uses.
+    /// The functions of a file by qualified name, to find the local helpers a function calls.
     struct Helpers {
         private var byName: [String: Int] = [:]
 
@@ -205,19 +299,20 @@ extension DuplicateImplementationMatch {
             }
         }
 
-        /// The helper a call (made in `function`, unresolved and not chained) calls: a
-        /// module-level function called by name, or a method of the caller's class through
+        /// The helper a call (made in `function`, unresolved and not chained) calls: a function
+        /// nested in the caller, a module-level function, or a method of the caller's class through
         /// `self.` / `cls.` / `this.`.
         func called(by call: CallFact, in function: FunctionFact) -> Int? {
             let callee = call.callee
-            if !callee.utf8.contains(UInt8(ascii: ".")) { return byName[callee] }
+            if !callee.utf8.contains(UInt8(ascii: ".")) {
+                return byName[function.qualifiedName + "." + callee] ?? byName[callee]
+            }
             guard let member = Self.member(of: callee) else { return nil }
             return method(member, around: function.scope)
         }
 
-        /// Whether function `inner` is nested in `outer` (see `FileFacts.nestingEnds`).
-        static func isNested(_ inner: Int, in outer: Int, _ ends: [Int]) -> Bool {
-            outer < inner && inner < ends[outer]
+        static func isInstance(_ receiver: String) -> Bool {
+            receiver == "self" || receiver == "this" || receiver == "cls"
         }
 
         /// `X` of `self.X` / `cls.X` / `this.X`.

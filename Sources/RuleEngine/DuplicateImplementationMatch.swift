@@ -2,22 +2,32 @@ import Facts
 import JSONC
 import Model
 
-/// A function named like an SSOT-owned operation that implements it instead of delegating.
+/// A function outside the SSOT that performs a token operation itself instead of delegating.
 ///
-/// A function (see `FunctionFact`) whose normalised name matches one of `operations` is reported
-/// when its body, nested functions included, shows evidence of doing the work itself (at most
-/// `EvidenceList.limitPerKind` distinct items of each kind are named):
-/// 1. a call (not chained) resolved into one of `libraryModules` (exception constructors such as
-///    `jwt.InvalidTokenError(...)` excepted: raising the library's error is error mapping);
-/// 2. a read of one of `claims` (`p["exp"]`, `p.get("exp")`, `p.exp`) in a statement with a
-///    comparison, or bound to a local that a later comparison uses;
-/// 3. a revocation store: a container name or key-like string matching `revocationStores`.
-/// Anything inside the arguments of a call to one of `delegates` is not evidence. Without evidence
-/// of its own, a function's local helpers count (`self._decode(t)`, `_check(t)`, a method passed
-/// as `to_thread(self._validate_locally, t)`; one level, and not helpers reported themselves):
-/// `calls jwt.decode via _validate_locally`. A function without evidence (a wrapper that logs,
-/// maps errors or reshapes arguments) is not reported, nor is a Python test function
-/// (`test_verify_token` tests the operation, it does not implement it).
+/// Evidence, found in the function's own body (its nested functions are functions of their own),
+/// or in a local helper it calls (one level: a module-level function, a method of its class
+/// through `self.`/`cls.`/`this.`, a function nested in it):
+/// 1. **calls the library**: a call into one of `libraryModules` (resolved through imports and
+///    value flow: `v = jwt.verify; v(t)`, `self.codec.encode(...)`), not an exception's
+///    constructor (raising the library's error is error mapping);
+/// 2. **decodes by hand**: splits a value on `"."`, calls one of `decoders` and parses the result
+///    (`parsers`) or reads a claim, as `manual-decode` judges it;
+/// 3. **verifies a signature itself**: calls one of `signatureChecks` (`hmac.compare_digest`,
+///    `crypto.timingSafeEqual`), splits a value on `"."` (a webhook's HMAC check does not) and
+///    parses a segment or reads a claim, or is named like an operation (a signed cookie
+///    `value.sig` is not a token);
+/// 4. **checks claims itself**: compares one of `claims` of a token it decoded itself (read from
+///    a value bound to a library call's or a parser's result); of a value of unknown origin (a
+///    parameter) when the function is named like an operation, or when it compares a time claim
+///    (`timeClaims`) with the clock and another claim too (a copy of the SSOT's checks). Claims of
+///    a value returned by any other call (the SSOT, the auth client) are *used*, not checked;
+/// 5. **keeps its own revocation store**: a container or key-like string matching
+///    `revocationStores`, in a function named like an operation or one that reads a claim.
+/// Anything inside the arguments of a call to one of `delegates` is not evidence. The name does
+/// not decide; a name matching `operations` raises confidence for 4 and 5, and groups the
+/// function with others of the same operation across files. Python `test_*` functions are never
+/// reported, nor anything in test code when `skipTestCode` is set (a test helper that forges
+/// tokens is a fixture; its library calls are still `forbidden-call` findings). At most `EvidenceList.limitPerKind` items of each kind are named.
 public struct DuplicateImplementationMatch: Sendable, Equatable {
     /// Normalised name patterns of the operations the SSOT owns.
     public var operations: [NormalizedPattern]
@@ -25,53 +35,101 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
     public var delegates: [Language: [NamePattern]]
     /// Modules whose calls are the operation itself.
     public var libraryModules: [Language: [String]]
-    /// Claim names (exact).
+    /// Claim names (exact), and which of them are times.
     public var claims: [String]
+    public var timeClaims: [String]
     /// Normalised name patterns of revocation stores.
     public var revocationStores: [NormalizedPattern]
+    /// Base64 decoders (as for `manual-decode`) and parsers of a decoded segment.
+    public var decoders: [Language: [ManualDecodeMatch.Decoder]]
+    public var parsers: [Language: [NamePattern]]
+    /// Calls that compare signatures or verify one.
+    public var signatureChecks: [Language: [NamePattern]]
+    /// Whether test code (see `TestCode`) is left out.
+    public var skipTestCode: Bool
 
     /// Reads the rule's `match` object (the caller calls `finish()` on it afterwards).
     init(_ reader: JSONObjectReader) throws(JSONSchemaError) {
-        operations = try Self.patterns(reader, key: "operations", required: true)
+        operations = try Self.patterns(reader, key: "operations", required: false)
         delegates = try Self.languageLists(reader, key: "delegates").mapValues { $0.map(NamePattern.init) }
         libraryModules = try Self.languageLists(reader, key: "libraryModules")
         claims = try Self.names(reader, key: "claims")
+        timeClaims = try reader.optionalStringArray("timeClaims") ?? ["exp", "nbf", "iat"]
         revocationStores = try Self.patterns(reader, key: "revocationStores", required: false)
+        decoders = reader.contains("decoders") ? try ManualDecodeMatch.decoders(reader, key: "decoders") : [:]
+        parsers = try Self.languageLists(reader, key: "parsers").mapValues { $0.map(NamePattern.init) }
+        signatureChecks = try Self.languageLists(reader, key: "signatureChecks").mapValues { $0.map(NamePattern.init) }
+        skipTestCode = try reader.optionalBool("skipTestCode") ?? false
         try reader.finish()  // unknown keys first: a misspelt key explains the checks below
-        if libraryModules.isEmpty, claims.isEmpty, revocationStores.isEmpty {
+        if libraryModules.isEmpty, claims.isEmpty, revocationStores.isEmpty, decoders.isEmpty {
             throw reader.error("a duplicate-implementation rule needs evidence to look for: "
-                               + "\"libraryModules\", \"claims\" or \"revocationStores\"")
+                               + "\"libraryModules\", \"claims\", \"revocationStores\" or \"decoders\"")
         }
     }
 
-    func evaluate(_ facts: FileFacts, rule: Rule) -> [RuleHit] {
-        guard !facts.functions.isEmpty, !operations.isEmpty else { return [] }
-        let matcher = NormalizedMatcher(operations)
+    func evaluate(_ facts: FileFacts, rule: Rule, isTestCode: Bool = false) -> [RuleHit] {
+        guard !facts.functions.isEmpty, !(skipTestCode && isTestCode) else { return [] }
+        var nameMatches = [Bool](repeating: false, count: facts.functions.count)
         var keys: [String?] = Array(repeating: nil, count: facts.functions.count)
-        var buffer: [UInt8] = []
-        for index in facts.functions.indices {
-            NormalizedPattern.normalize(facts.functions[index].name, into: &buffer)
-            guard matcher.matches(buffer), !Self.isTest(facts.functions[index].name, facts.language) else { continue }
-            keys[index] = String(decoding: buffer, as: UTF8.self)
+        if !operations.isEmpty {
+            let matcher = NormalizedMatcher(operations)
+            var buffer: [UInt8] = []
+            for index in facts.functions.indices {
+                NormalizedPattern.normalize(facts.functions[index].name, into: &buffer)
+                if matcher.matches(buffer) {
+                    nameMatches[index] = true
+                    keys[index] = String(decoding: buffer, as: UTF8.self)
+                }
+            }
         }
-        guard keys.contains(where: { $0 != nil }) else { return [] }
+        // Cheap test first: most files can hold no evidence, and their bodies are never scanned.
+        guard mayHaveEvidence(facts, anyNameMatches: nameMatches.contains(true)) else { return [] }
         let bodies = facts.scanFunctionBodies()
-        let evidence = Evidence.collect(self, facts, bodies: bodies, operations: keys)
+        let evidence = Evidence.collect(self, facts, bodies: bodies, nameMatches: nameMatches)
         var hits: [RuleHit] = []
-        for (index, key) in keys.enumerated() {
-            guard let key else { continue }
+        for index in facts.functions.indices where !Self.isTest(facts.functions[index].name, facts.language) {
             let found = evidence.direct[index].isEmpty ? evidence.viaHelpers[index] : evidence.direct[index]
             guard !found.isEmpty else { continue }
             let function = facts.functions[index]
             var hit = Evaluator.hit(rule, range: function.nameRange,
-                                    values: ["function": function.qualifiedName, "evidence": found.texts.joined(separator: "; ")])
-            hit.groupKey = key
+                                    values: ["function": function.qualifiedName, "evidence": found.summary])
+            hit.groupKey = keys[index]
             hit.subject = function.qualifiedName
             hit.shape = ShapeSignature(shingles: Shape.shingles(bodies[index].skeleton))
             hits.append(hit)
         }
         return hits
     }
+
+    /// Whether the file can hold evidence at all: a call into the library, a split on `"."`, a
+    /// function named like an operation, a revocation store's name in its text, or (for a copy
+    /// of the SSOT's claim checks) a time claim and a clock word among its words. Most files have
+    /// none.
+    func mayHaveEvidence(_ facts: FileFacts, anyNameMatches: Bool) -> Bool {
+        if anyNameMatches { return true }
+        let modules = libraryModules[facts.language] ?? []
+        if !modules.isEmpty, facts.calls.contains(where: { call in
+            call.qualifiedName.map { Self.isLibraryCall($0, modules: modules, language: facts.language) } == true
+        }) { return true }
+        if !decoders.isEmpty || !signatureChecks.isEmpty, ManualDecodeMatch.anySplitOnDot(facts.calls) { return true }
+        if !revocationStores.isEmpty, facts.containsIgnoringCase(anyOf: storeFragments) { return true }
+        guard !timeClaims.isEmpty else { return false }
+        return facts.mentions(anyOf: timeClaims) && facts.mentions(anyOf: Self.clockWords)
+    }
+
+    /// The longest run of letters and digits of each revocation-store pattern
+    /// (`*token*blacklist*` → `blacklist`), lower case: a file that spells none keeps no store.
+    var storeFragments: [[UInt8]] {
+        revocationStores.map { pattern in
+            let runs = Array(pattern.pattern.lowercased().utf8).split { byte in
+                !(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
+            return Array(runs.max { $0.count < $1.count } ?? [])
+        }
+    }
+
+    /// The words `FunctionBody`'s scanner takes for the clock (see `MemberRead.comparedWithClock`).
+    static let clockWords = ["now", "utcnow", "time", "Date", "datetime", "timestamp", "today", "clock", "monotonic"]
 
     /// A Python test function (`test_...`, unittest's `testSomething`): named after the operation
     /// it tests, never an implementation of it.

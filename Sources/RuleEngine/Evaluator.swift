@@ -57,7 +57,7 @@ public enum Evaluator {
                     hits.append(hit(rule, range: call.range, values: ["call": name]))
                 }
             case .duplicateImplementation(let match):
-                hits += match.evaluate(facts, rule: rule)
+                hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
             case .manualDecode(let match):
                 hits += match.evaluate(facts, rule: rule)
             case .hardcodedSecret(let match):

@@ -47,21 +47,7 @@ public struct ManualDecodeMatch: Sendable, Equatable {
     /// Reads the rule's `match` object (the caller calls `finish()` on it afterwards).
     init(_ reader: JSONObjectReader) throws(JSONSchemaError) {
         guard reader.contains("decoders") else { throw reader.error("missing required key \"decoders\"") }
-        let written = try DuplicateImplementationMatch.languageLists(reader, key: "decoders")
-        if let node = reader.node("decoders") {
-            let lists = try node.object(at: reader.path(of: "decoders"))
-            for language in Language.allCases {
-                guard let elements = try lists.optionalArray(language.rawValue) else { continue }
-                for (index, element) in elements.enumerated() {
-                    let path = lists.path(of: language.rawValue, index: index)
-                    let decoder = Decoder(try element.string(at: path))
-                    if decoder.call.pattern.isEmpty || decoder.argument?.isEmpty == true {
-                        throw element.schemaError("write a decoder as \"call\" or \"call:argument\"", at: path)
-                    }
-                }
-            }
-        }
-        decoders = written.mapValues { $0.map(Decoder.init) }
+        decoders = try Self.decoders(reader, key: "decoders")
         parsers = try DuplicateImplementationMatch.languageLists(reader, key: "parsers").mapValues { $0.map(NamePattern.init) }
         claims = try DuplicateImplementationMatch.names(reader, key: "claims")
         try reader.finish()  // unknown keys first: a misspelt key explains the checks below
@@ -113,6 +99,25 @@ public struct ManualDecodeMatch: Sendable, Equatable {
             first[parent] = read
         }
         return first
+    }
+
+    /// `{"python": ["base64.b64decode", "Buffer.from:base64url"], ...}` at `key`, checked.
+    static func decoders(_ reader: JSONObjectReader, key: String) throws(JSONSchemaError) -> [Language: [Decoder]] {
+        let written = try DuplicateImplementationMatch.languageLists(reader, key: key)
+        if let node = reader.node(key) {
+            let lists = try node.object(at: reader.path(of: key))
+            for language in Language.allCases {
+                guard let elements = try lists.optionalArray(language.rawValue) else { continue }
+                for (index, element) in elements.enumerated() {
+                    let path = lists.path(of: language.rawValue, index: index)
+                    let decoder = Decoder(try element.string(at: path))
+                    if decoder.call.pattern.isEmpty || decoder.argument?.isEmpty == true {
+                        throw element.schemaError("write a decoder as \"call\" or \"call:argument\"", at: path)
+                    }
+                }
+            }
+        }
+        return written.mapValues { $0.map(Decoder.init) }
     }
 
     /// Whether any call splits on `"."`: the cheap test that rules most files out.

@@ -1,16 +1,22 @@
 /// A qualified-name pattern such as `jwt.decode` or `jose.jwt.*`: `*` matches any run of
-/// characters (dots included); everything else matches itself.
+/// characters (dots included) but never a call's `(`: a name with more calls in its chain than
+/// the pattern spells out does not match (`jose.jwt.*` matches `jose.jwt.decode`, not
+/// `jose.jwt.decode().get`, a method of the decoded claims; `jwt.PyJWKClient().*` matches
+/// `jwt.PyJWKClient().get_signing_key_from_jwt`). Everything else matches itself.
 public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
     public let pattern: String
     private let parts: [[UInt8]]
     private let startsWithStar: Bool
     private let endsWithStar: Bool
+    /// How many `(` the pattern spells out: a name must have exactly as many.
+    private let calls: Int
 
     public init(_ pattern: String) {
         self.pattern = pattern
         parts = pattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: true).map(Array.init)
         startsWithStar = pattern.utf8.first == UInt8(ascii: "*")
         endsWithStar = pattern.utf8.last == UInt8(ascii: "*")
+        calls = pattern.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "(") ? 1 : 0) }
     }
 
     public var description: String { pattern }
@@ -26,6 +32,9 @@ public struct NamePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     private func matches(_ text: UnsafeRawBufferPointer) -> Bool {
+        var textCalls = 0
+        for byte in text where byte == UInt8(ascii: "(") { textCalls += 1 }
+        guard textCalls == calls else { return false }
         if parts.isEmpty { return startsWithStar || text.isEmpty }
         var position = 0
         for (index, part) in parts.enumerated() {

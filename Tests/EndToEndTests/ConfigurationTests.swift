@@ -23,7 +23,8 @@ import Testing
         let run = try Tool.run(["scan", ".", "--format", "json"], in: tree.root.appendingPathComponent("services"))
         let findings = try #require(try Tool.json(run.stdout)["findings"] as? [[String: Any]])
         #expect(findings.map { "\($0["path"] ?? ""):\($0["ruleId"] ?? ""):\($0["severity"] ?? "")" }
-                    == ["api/users.py:jwt-direct-import:error", "api/users.py:jwt-direct-call:warning"])
+                    == ["api/users.py:jwt-direct-import:error", "api/users.py:jwt-duplicate-implementation:error",
+                        "api/users.py:jwt-direct-call:warning"])
         let printed = try Tool.json(try Tool.run(["config", "--print"], in: tree.root).stdout)
         let rules = try #require(printed["rules"] as? [[String: Any]])
         #expect(!rules.contains { $0["id"] as? String == "jwt-manual-decode" })

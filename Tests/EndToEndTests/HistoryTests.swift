@@ -30,11 +30,11 @@ import Testing
         }
         // Columns: 1.1, 1.2, config, legacy, tests, utils, remaining, total (fixtures/history/README.md).
         #expect(table == [
-            [4, 1, 0, 0, 2, 1, 0, 8],
-            [2, 1, 0, 0, 2, 1, 0, 6],
-            [2, 0, 0, 1, 2, 1, 0, 6],
-            [2, 0, 0, 1, 0, 1, 0, 4],
-            [1, 0, 0, 0, 0, 1, 0, 2],
+            [5, 2, 0, 0, 2, 2, 0, 11],
+            [2, 2, 0, 0, 2, 2, 0, 8],
+            [2, 0, 0, 2, 2, 2, 0, 8],
+            [2, 0, 0, 2, 0, 2, 0, 6],
+            [1, 0, 0, 0, 0, 2, 0, 3],
         ])
         #expect(samples.map { $0["date"] as? String } == ["2025-09-10T09:00:00Z", "2025-09-15T17:30:00Z", "2025-09-17T11:00:00Z",
                                                          "2025-09-24T16:00:00Z", "2025-09-26T10:15:00Z"])
@@ -51,9 +51,9 @@ import Testing
             #expect(run.status == 0, "\(run.stderr)")
             return (try Tool.json(run.stdout)["samples"] as? [[String: Any]] ?? []).map { $0["total"] as? Int ?? -1 }
         }
-        #expect(try totals(["--every", "2"]) == [8, 6, 2])
-        #expect(try totals(["--every", "week"]) == [8, 6, 2])  // weeks of Sep 8, 15 (last: 17th), 22 (last: 26th)
-        #expect(try totals(["--every", "1", "--since", "2025-09-16", "--until", "2025-09-25"]) == [6, 4])
+        #expect(try totals(["--every", "2"]) == [11, 8, 3])
+        #expect(try totals(["--every", "week"]) == [11, 8, 3])  // weeks of Sep 8, 15 (last: 17th), 22 (last: 26th)
+        #expect(try totals(["--every", "1", "--since", "2025-09-16", "--until", "2025-09-25"]) == [8, 6])
         let csv = try Tool.run(["history", "--every", "day"], in: repo)
         #expect(csv.stdout.split(separator: "\n").count == 6)
         #expect(csv.stdout.hasPrefix("commit,date,total,phase-1.1,phase-1.2,"))

@@ -20,8 +20,8 @@ import Testing
         let report = try Tool.json(run.stdout)
         let phases = try #require(report["phases"] as? [[String: Any]])
         let one = try #require(phases.first { $0["id"] as? String == "phase-1.1" })
-        #expect(one["open"] as? Int == 3)  // key_manager import + call, orders import
-        #expect(one["baseline"] as? Int == 3)
+        #expect(one["open"] as? Int == 4)  // key_manager import + call + `sign` calling the library, orders import
+        #expect(one["baseline"] as? Int == 4)
         #expect(one["fixed"] as? Int == 1)
         #expect(one["new"] as? Int == 1)
         #expect(one["complete"] as? Bool == false)
@@ -32,7 +32,7 @@ import Testing
         #expect(config["complete"] as? Bool == true)
 
         let markdown = try Tool.run(["progress", ".", "--baseline", snapshot, "--format", "markdown"], in: tree.root)
-        #expect(markdown.stdout.contains("| **Phase 1.1: direct JWT imports** (`phase-1.1`) | 2025-09-15 | 3 | 2 | 1 | 1 | 33% |"))
+        #expect(markdown.stdout.contains("| **Phase 1.1: direct JWT imports** (`phase-1.1`) | 2025-09-15 | 4 | 2 | 1 | 1 | 25% |"))
     }
 
     @Test func foreignOrCorruptBaselinesAreToolErrors() throws {

@@ -22,11 +22,13 @@ import Testing
         #expect(match.claims == ["exp"])
     }
 
-    @Test func operationsAreRequiredAndNonEmpty() {
-        #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "claims": ["exp"] }"#)?
-            .contains("at \"rules[0].match\": missing required key \"operations\"") == true)
-        #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "operations": [], "claims": ["exp"] }"#)?
-            .contains("at \"rules[0].match.operations\": list at least one name") == true)
+    /// Operations are optional (evidence decides, names only raise confidence); when given, they
+    /// must be real patterns.
+    @Test func operationsAreOptionalButWellFormed() {
+        #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "claims": ["exp"] }"#) == nil)
+        #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "operations": [], "claims": ["exp"] }"#) == nil)
+        #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "operations": ["a"] }"#)?
+            .contains("needs evidence to look for") == true)
         #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "operations": ["a", ""], "claims": ["exp"] }"#)?
             .contains("at \"rules[0].match.operations[1]\": names must not be empty") == true)
         #expect(CustomRule.error(kind: "duplicate-implementation", match: #"{ "operations": ["_*-"], "claims": ["exp"] }"#)?

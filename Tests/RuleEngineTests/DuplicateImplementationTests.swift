@@ -18,7 +18,7 @@ private let rule = "jwt-duplicate-implementation"
                 return jwt.decode(token, secret, algorithms=['HS256'])
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
-            "4: `validate_token` re-implements an auth-service token operation (calls jwt.decode)",
+            "4: `validate_token` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt.decode)",
         ])
         #expect(RuleProbe.texts(code, .python, rule: rule) == ["validate_token"])
     }
@@ -36,7 +36,7 @@ private let rule = "jwt-duplicate-implementation"
                     return payload
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
-            "4: `TokenValidator.validate_token` re-implements an auth-service token operation (checks claim exp; checks claim iss)",
+            "4: `TokenValidator.validate_token` performs a token operation itself instead of delegating to the JWT single source of truth (checks claims itself: exp, iss)",
         ])
     }
 
@@ -55,8 +55,8 @@ private let rule = "jwt-duplicate-implementation"
                     return claims
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
-            "4: `AuthClientCore.verify_jwt` re-implements an auth-service token operation (calls jose.jwt.decode; "
-                + "checks claim exp; checks claim aud; checks claim jti; keeps revocation store _revoked_jtis)",
+            "4: `AuthClientCore.verify_jwt` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwt.decode; "
+                + "checks claims itself: exp, aud, jti; keeps its own revocation store: _revoked_jtis)",
         ])
     }
 
@@ -76,13 +76,14 @@ private let rule = "jwt-duplicate-implementation"
                     return self.redis.sismember("token_denylist", jti)
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
-            "2: `Revoker.revoke_token` re-implements an auth-service token operation (keeps revocation store _blacklist)",
-            "5: `Revoker.is_token_revoked` re-implements an auth-service token operation (keeps revocation store REVOKED_TOKENS)",
-            "8: `Revoker.blacklist_token` re-implements an auth-service token operation (keeps revocation store \"jwt:blacklist:\")",
-            "11: `Revoker.is_blacklisted` re-implements an auth-service token operation (keeps revocation store \"token_denylist\")",
+            "2: `Revoker.revoke_token` performs a token operation itself instead of delegating to the JWT single source of truth (keeps its own revocation store: _blacklist)",
+            "5: `Revoker.is_token_revoked` performs a token operation itself instead of delegating to the JWT single source of truth (keeps its own revocation store: REVOKED_TOKENS)",
+            "8: `Revoker.blacklist_token` performs a token operation itself instead of delegating to the JWT single source of truth (keeps its own revocation store: \"jwt:blacklist:\")",
+            "11: `Revoker.is_blacklisted` performs a token operation itself instead of delegating to the JWT single source of truth (keeps its own revocation store: \"token_denylist\")",
         ])
     }
 
+    /// The nested function does the work (its own body) and the function calls it (a helper).
     @Test func evidenceInANestedHelperCountsForTheOperation() {
         let code = """
             import jwt
@@ -93,7 +94,8 @@ private let rule = "jwt-duplicate-implementation"
                 return _sign({"sub": user.id})
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
-            "3: `create_access_token` re-implements an auth-service token operation (calls jwt.encode)",
+            "3: `create_access_token` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt.encode via _sign)",
+            "4: `create_access_token._sign` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt.encode)",
         ])
     }
 
@@ -124,13 +126,16 @@ private let rule = "jwt-duplicate-implementation"
                 return _decode_locally(token)
             """
         #expect(RuleProbe.messages(code, .python, rule: rule) == [
-            "7: `Client.validate_token` re-implements an auth-service token operation "
-                + "(calls jwt.decode via _validate_locally; checks claim exp via _validate_locally)",
-            "22: `verify_token` re-implements an auth-service token operation (calls jwt.decode via _decode_locally)",
+            "3: `_decode_locally` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt.decode)",
+            "7: `Client.validate_token` performs a token operation itself instead of delegating to the JWT single source of truth "
+                + "(calls the library: jwt.decode via _validate_locally; checks claims itself: exp via _validate_locally)",
+            "12: `Client._validate_locally` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt.decode; checks claims itself: exp)",
+            "22: `verify_token` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt.decode via _decode_locally)",
         ])
     }
 
-    @Test func aHelperThatIsAnOperationIsReportedOnlyItself() {
+    /// The helper does the work, and the function falls back to it: both are reported.
+    @Test func aHelperAndTheFunctionThatFallsBackToItAreBothReported() {
         let code = """
             import jwt
             class KeyManager:
@@ -142,7 +147,7 @@ private let rule = "jwt-duplicate-implementation"
                 def _verify_token_legacy(self, token):
                     return jwt.decode(token, self.key)
             """
-        #expect(RuleProbe.texts(code, .python, rule: rule) == ["_verify_token_legacy"])
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["verify_token", "_verify_token_legacy"])
     }
 
     @Test func claimBoundToALocalAndComparedLater() {
@@ -259,9 +264,11 @@ private let rule = "jwt-duplicate-implementation"
         #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
     }
 
-    @Test func namesThatAreNotOperationsAndTheSSOTItself() {
+    /// The name does not decide: `decode` calling the library is reported; `handle` comparing a
+    /// claim of a parameter with a number (no clock, no second claim) is not; the SSOT is exempt.
+    @Test func evidenceNotNamesAndTheSSOTItself() {
         let code = "import jwt\n\ndef decode(token):\n    return jwt.decode(token, KEY)\n\ndef handle(p):\n    return p['exp'] < 1\n"
-        #expect(RuleProbe.messages(code, .python, rule: rule).isEmpty)
+        #expect(RuleProbe.texts(code, .python, rule: rule) == ["decode"])
         let ssot = "import jwt\n\ndef validate_token(token):\n    return jwt.decode(token, KEY)\n"
         #expect(RuleProbe.messages(ssot, .python, rule: rule, path: "auth_service/auth_core/core/jwt_handler.py").isEmpty)
         #expect(RuleProbe.messages(ssot, .python, rule: rule, path: "auth_service/auth_core/core/jwt_handler_v1.py").count == 1)

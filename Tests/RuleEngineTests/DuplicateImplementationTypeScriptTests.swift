@@ -32,11 +32,11 @@ private let rule = "jwt-duplicate-implementation"
             };
             """
         #expect(RuleProbe.messages(code, .typescript, rule: rule) == [
-            "5: `verifyToken` re-implements an auth-service token operation (calls jsonwebtoken.verify)",
-            "7: `isTokenValid` re-implements an auth-service token operation (calls jwt-decode.jwtDecode; checks claim exp)",
-            "15: `SessionService.revokeToken` re-implements an auth-service token operation (keeps revocation store revokedTokens)",
-            "16: `SessionService.validateJwt` re-implements an auth-service token operation (calls jose.jwtVerify)",
-            "20: `authApi.decodeToken` re-implements an auth-service token operation (checks claim exp)",
+            "5: `verifyToken` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jsonwebtoken.verify)",
+            "7: `isTokenValid` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jwt-decode.jwtDecode; checks claims itself: exp)",
+            "15: `SessionService.revokeToken` performs a token operation itself instead of delegating to the JWT single source of truth (keeps its own revocation store: revokedTokens)",
+            "16: `SessionService.validateJwt` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify)",
+            "20: `authApi.decodeToken` performs a token operation itself instead of delegating to the JWT single source of truth (decodes by hand: splits on \".\" and calls atob; checks claims itself: exp)",
         ])
     }
 
@@ -65,8 +65,10 @@ private let rule = "jwt-duplicate-implementation"
             }
             """
         #expect(RuleProbe.messages(code, .typescript, rule: rule) == [
-            "4: `Auth.verifyToken` re-implements an auth-service token operation (calls jose.jwtVerify via decodeLocal)",
-            "6: `Auth.validateToken` re-implements an auth-service token operation (calls jose.jwtVerify via checkLocally)",
+            "2: `checkLocally` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify)",
+            "4: `Auth.verifyToken` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify via decodeLocal)",
+            "5: `Auth.decodeLocal` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify)",
+            "6: `Auth.validateToken` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify via checkLocally)",
         ])
     }
 
