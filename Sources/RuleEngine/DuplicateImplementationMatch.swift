@@ -5,8 +5,10 @@ import Model
 /// A function outside the SSOT that performs a token operation itself instead of delegating.
 ///
 /// Evidence, found in the function's own body (its nested functions are functions of their own),
-/// or in a local helper it calls (one level: a module-level function, a method of its class
-/// through `self.`/`cls.`/`this.`, a function nested in it):
+/// or, for a function named like one of `operations`, in a local helper it calls (one level: a
+/// module-level function, a method of its class through `self.`/`cls.`/`this.`, a function nested
+/// in it; the helper is reported on its own evidence anyway, so a `submit` that calls a decoding
+/// helper is not reported twice):
 /// 1. **calls the library**: a call into one of `libraryModules` (resolved through imports and
 ///    value flow: `v = jwt.verify; v(t)`, `self.codec.encode(...)`), not an exception's
 ///    constructor (raising the library's error is error mapping);
@@ -88,7 +90,10 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         let evidence = Evidence.collect(self, facts, bodies: bodies, nameMatches: nameMatches)
         var hits: [RuleHit] = []
         for index in facts.functions.indices where !Self.isTest(facts.functions[index].name, facts.language) {
-            let found = evidence.direct[index].isEmpty ? evidence.viaHelpers[index] : evidence.direct[index]
+            // A helper's evidence is indirect: it counts for a function named like an operation
+            // (the helper itself is reported on its own evidence either way).
+            let found = !evidence.direct[index].isEmpty ? evidence.direct[index]
+                : nameMatches[index] ? evidence.viaHelpers[index] : EvidenceList()
             guard !found.isEmpty else { continue }
             let function = facts.functions[index]
             var hit = Evaluator.hit(rule, range: function.nameRange,
