@@ -26,6 +26,10 @@ public struct DiscoveryOptions: Sendable {
         "site-packages", ".tox",
     ]
 
+    /// Skipped names that may hold the project's own code: skipping one is reported as a note
+    /// (unless .gitignore ignores it anyway).
+    public static let skippedWithNote: Set<String> = ["dist", "build"]
+
     /// 50 MiB: far beyond any hand-written source file.
     public static let defaultMaxFileSize = 50 * 1024 * 1024
 

@@ -125,7 +125,16 @@ struct Walker {
         }
 
         let isDirectory = status.kind == .directory
-        if isDirectory && options.skippedDirectoryNames.contains(entry.name) { return false }
+        if isDirectory && options.skippedDirectoryNames.contains(entry.name) {
+            // `dist` and `build` hold a project's own code often enough (a package published from
+            // `dist/`) that skipping them silently would hide files; when .gitignore does not
+            // already say they are generated, a note says so.
+            if DiscoveryOptions.skippedWithNote.contains(entry.name), isSelected(location, isDirectory: true, ignores: ignores) {
+                collector.report(.note, location.reported,
+                                 "not scanned: `\(entry.name)` directories are skipped by default (build output); name it as a PATH to scan it")
+            }
+            return false
+        }
         guard isSelected(location, isDirectory: isDirectory, ignores: ignores) else { return false }
         if !isDirectory {
             guard hasSourceExtension else { return false }

@@ -69,7 +69,7 @@ public struct MarkdownReporter: Reporter {
         var parts = ["\(plural(result.filesScanned, "file")) scanned"]
         let suppressed = result.findings.count - active
         if suppressed > 0 { parts.append("\(suppressed) suppressed inline") }
-        if !result.diagnostics.isEmpty { parts.append("\(plural(result.diagnostics.count, "file problem")) (see the log)") }
+        if !result.diagnostics.isEmpty { parts.append("\(TextReporter.diagnosticCounts(result.diagnostics)) (see the log)") }
         return parts.joined(separator: "; ") + ".\n"
     }
 

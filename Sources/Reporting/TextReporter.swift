@@ -118,7 +118,7 @@ public struct TextReporter: Reporter {
             out += "\(plural(suppressed, "finding")) suppressed by inline comments (see --format json).\n"
         }
         if !result.diagnostics.isEmpty {
-            out += "\(plural(result.diagnostics.count, "file problem")) reported on stderr.\n"
+            out += "\(Self.diagnosticCounts(result.diagnostics)) reported on stderr.\n"
         }
         return out
     }
@@ -148,5 +148,17 @@ public struct TextReporter: Reporter {
 
     func style(_ style: Style, _ text: String) -> String {
         color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension TextReporter {
+    /// `2 file problems`, `1 note`, `1 file problem and 3 notes`: notes (a directory skipped by
+    /// default) are not problems.
+    static func diagnosticCounts(_ diagnostics: [Diagnostic]) -> String {
+        let notes = diagnostics.filter { $0.level == .note }.count
+        let problems = diagnostics.count - notes
+        func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+        let parts = [problems > 0 ? plural(problems, "file problem") : nil, notes > 0 ? plural(notes, "note") : nil]
+        return parts.compactMap { $0 }.joined(separator: " and ")
     }
 }

@@ -36,6 +36,19 @@ import Testing
         #expect(!custom.paths.contains("pkg/c.py"))
     }
 
+    /// `dist` and `build` may hold the project's own code: skipping them is said (once per
+    /// directory), unless .gitignore already marks them as generated; the others stay silent.
+    @Test func skippingDistOrBuildIsANote() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.files("dist/a.js", "pkg/build/b.py", "node_modules/m/c.js", "web/dist/d.js", "src/e.py")
+        try tree.file(".gitignore", contents: "web/dist/\n")
+        let result = discover(tree)
+        #expect(result.paths == ["src/e.py"])
+        #expect(result.diagnostics.map { "\($0.path) \($0.level)" } == ["dist note", "pkg/build note"])
+        #expect(result.diagnostics.allSatisfy { $0.message.contains("skipped by default") })
+    }
+
     @Test func aRootNamedLikeASkippedDirectoryIsStillWalked() throws {
         let tree = try TempTree()
         defer { tree.remove() }
