@@ -117,8 +117,49 @@ struct CallResolver {
             if body.end > offset {
                 while let top = frames.last, top.end <= body.start { closeFrame() }
                 frames.append((nextFunction, body.end, []))
+                bindParameters(of: functions[nextFunction], before: i)
             }
             nextFunction += 1
+        }
+    }
+
+    /// Binds the parameters of the function whose frame was just opened (its header lies between
+    /// its name and token `bodyStart`): a parameter annotated with a class of an import
+    /// (`jwt: PyJWT`, `svc: JwtService`) holds an instance of it (`jwt.api_jwt.PyJWT()`); any
+    /// other parameter hides outer bindings of its name (`def f(jwt)` is not the module).
+    private mutating func bindParameters(of function: FunctionFact, before bodyStart: Int) {
+        var k = bodyStart - 1
+        while k >= 0, Int(stream.tokens[k].start) >= function.nameRange.end { k -= 1 }
+        k += 1
+        while k < bodyStart, stream.kind(k) != .lParen { k += 1 }
+        guard k < bodyStart, let close = stream.closer(of: k), close < bodyStart else { return }
+        var depth = 0
+        var j = k
+        while j < close {
+            switch stream.kind(j) {
+            case .lParen?, .lBracket?, .lBrace?: depth += 1
+            case .rParen?, .rBracket?, .rBrace?: depth -= 1
+            default: break
+            }
+            let starts = depth == 1 && (stream.kind(j) == .lParen || stream.kind(j) == .comma)
+            j += 1
+            guard starts else { continue }
+            var name = j
+            while isModifier(name) { name += 1 }
+            guard stream.kind(name) == .identifier else { continue }
+            let text = stream.text(name)
+            guard text != "self", text != "cls", text != "this" else { continue }
+            var value = ""
+            if stream.kind(name + 1) == .colon, stream.kind(name + 2) == .identifier, let bound = bindings[stream.text(name + 2)] {
+                var end = name + 2
+                while stream.kind(end + 1) == .dot, stream.kind(end + 2) == .identifier { end += 2 }
+                let next = stream.kind(end + 1)
+                if next == .comma || next == .rParen || next == .equal {
+                    value = bound + dotted(from: name + 3, to: end) + "()"
+                }
+            }
+            locals[text, default: []].append((value, frames.count))
+            frames[frames.count - 1].names.append(text)
         }
     }
 

@@ -105,6 +105,7 @@ enum BuiltinRules {
           "python": [
             "jwt.encode", "jwt.decode", "jwt.decode_complete", "jwt.get_unverified_header",
             "jwt.PyJWT", "jwt.PyJWS", "jwt.PyJWKClient", "jwt.PyJWT().*", "jwt.PyJWS().*", "jwt.PyJWKClient().*",
+            "jwt.api_jwt.PyJWT().*", "jwt.api_jws.PyJWS().*", "jwt.jwks_client.PyJWKClient().*",
             "jwt.api_jwt.*", "jwt.api_jws.*", "jwt.jwks_client.*",
             "jose.jwt.*", "jose.jws.*", "jose.jwe.*",
             "jwcrypto.jwt.*", "jwcrypto.jws.*", "jwcrypto.jwe.*",
@@ -279,6 +280,10 @@ enum BuiltinRules {
             { "call": "jwt.encode", "argument": 1, "keyword": "key" },
             { "call": "jwt.decode", "argument": 1, "keyword": "key" },
             { "call": "jwt.PyJWT.encode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.PyJWT.decode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.api_jwt.PyJWT.encode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.api_jwt.PyJWT.decode", "argument": 1, "keyword": "key" },
+            { "call": "jwt.api_jws.PyJWS.encode", "argument": 1, "keyword": "key" },
             { "call": "jose.jwt.encode", "argument": 1, "keyword": "key" },
             { "call": "jose.jwt.decode", "argument": 1, "keyword": "key" },
             { "call": "jose.jws.sign", "argument": 1, "keyword": "key" },
@@ -309,7 +314,11 @@ enum BuiltinRules {
             { "call": "express-jwt.expressjwt", "argument": 0, "property": "secret" },
             { "call": "passport-jwt.Strategy", "argument": 0, "property": "secretOrKey" },
             { "call": "@nestjs/jwt.JwtModule.register", "argument": 0, "property": "secret" },
-            { "call": "@nestjs/jwt.JwtService", "argument": 0, "property": "secret" }
+            { "call": "@nestjs/jwt.JwtService", "argument": 0, "property": "secret" },
+            { "call": "@nestjs/jwt.JwtService.sign", "argument": 1, "property": "secret" },
+            { "call": "@nestjs/jwt.JwtService.signAsync", "argument": 1, "property": "secret" },
+            { "call": "@nestjs/jwt.JwtService.verify", "argument": 1, "property": "secret" },
+            { "call": "@nestjs/jwt.JwtService.verifyAsync", "argument": 1, "property": "secret" }
           ]
         },
         // Without a sink, a secret needs a JWT secret's name: payment, webhook, OAuth 1 and framework

@@ -215,15 +215,16 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         return qualified[..<dot]
     }
 
-    /// Whether `call` is the sink: its qualified name is the sink's call, or a method called on a
-    /// new instance (`PyJWT().encode` for `jwt.PyJWT.encode`); with `chained`, the method called
-    /// on the call's result chain (`SignJWT(c).setProtectedHeader(h).sign`).
+    /// Whether `call` is the sink: its qualified name is the sink's call, or a method called on an
+    /// instance (`PyJWT().encode` for `jwt.PyJWT.encode`, chained or through a value bound to
+    /// it); with `chained`, the method called on the call's result chain
+    /// (`SignJWT(c).setProtectedHeader(h).sign`, or `b.sign(k)` for `const b = new SignJWT(c)`).
     static func isSink(_ call: CallFact, _ sink: Sink) -> Bool {
         guard let qualified = call.qualifiedName else { return false }
         guard let chained = sink.chained else {
-            return qualified == sink.call || (call.isChained && qualified.replacing("()", with: "") == sink.call)
+            return qualified == sink.call || qualified.replacing("()", with: "") == sink.call
         }
-        return call.isChained && qualified.hasPrefix(sink.call + "()") && qualified.hasSuffix("." + chained)
+        return qualified.hasPrefix(sink.call + "()") && qualified.hasSuffix("." + chained)
     }
 
     private struct Secret {

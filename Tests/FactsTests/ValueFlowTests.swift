@@ -125,5 +125,34 @@ import Testing
         #expect(bindings.contains("claims=auth_client.validate_token()"))
         #expect(bindings.contains { $0.hasPrefix("payload=") })
     }
-}
 
+    /// Parameters: annotated with an imported class, they hold an instance of it; otherwise they
+    /// hide outer bindings of their name.
+    @Test func parametersAreBoundByTheirType() {
+        let python = """
+            import jwt
+            from jwt.api_jwt import PyJWT
+
+            def test_round_trip(self, jwt: PyJWT):
+                return jwt.encode({}, KEY)
+
+            def shadowed(jwt, payload):
+                return jwt.encode(payload, KEY)
+
+            def module_level(payload):
+                return jwt.encode(payload, KEY)
+            """
+        #expect(Extract.calls(python, .python) == ["jwt.api_jwt.PyJWT().encode", "jwt.encode"])
+        let typescript = """
+            import { JwtService } from '@nestjs/jwt';
+            import jwt from 'jsonwebtoken';
+            export function mint(svc: JwtService, claims: object) {
+              return svc.sign(claims);
+            }
+            export function shadow(jwt: Local) {
+              return jwt.sign({}, KEY);
+            }
+            """
+        #expect(Extract.calls(typescript, .typescript) == ["@nestjs/jwt.JwtService().sign"])
+    }
+}

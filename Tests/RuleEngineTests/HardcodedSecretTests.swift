@@ -41,6 +41,33 @@ import Testing
         ])
     }
 
+    /// Issue 9: sinks reached through values: a typed parameter, an injected service's options,
+    /// a builder bound to a name; a short word is a secret there, whatever it looks like.
+    @Test func sinksThroughBoundInstances() {
+        let python = """
+            from jwt.api_jwt import PyJWT
+
+            def test_round_trip(jwt: PyJWT):
+                secret = "secret"
+                return jwt.encode({"a": 1}, secret, algorithm="HS256")
+            """
+        #expect(Self.found(python, .python, path: "app/x.py") == ["5:used as the key of jwt.api_jwt.PyJWT.encode"])
+        let typescript = """
+            import { JwtService } from '@nestjs/jwt';
+            import { SignJWT } from 'jose';
+            export function mint(svc: JwtService, claims: object) {
+              return svc.sign(claims, { secret: 'x' });
+            }
+            export async function build(c: object) {
+              const b = new SignJWT(c);
+              return b.sign(new TextEncoder().encode('k'));
+            }
+            """
+        #expect(Self.found(typescript, .typescript) == [
+            "4:used as the key of @nestjs/jwt.JwtService.sign", "8:used as the key of jose.SignJWT().sign",
+        ])
+    }
+
     @Test func constantsReachSinksAndAreReportedOnlyThere() throws {
         let code = """
             import jwt
