@@ -111,6 +111,9 @@ struct CallResolver {
     private mutating func enterFrames(at i: Int) {
         guard !functions.isEmpty else { return }
         let offset = Int(stream.tokens[i].start)
+        // Nothing opens or closes before the next function starts or the innermost one ends.
+        let nextStart = nextFunction < functions.count ? functions[nextFunction].bodyRange.start : Int.max
+        if offset < nextStart, offset < (frames.last?.end ?? Int.max) { return }
         while let top = frames.last, top.end <= offset { closeFrame() }
         while nextFunction < functions.count, functions[nextFunction].bodyRange.start <= offset {
             let body = functions[nextFunction].bodyRange
@@ -158,6 +161,8 @@ struct CallResolver {
                     value = bound + dotted(from: name + 3, to: end) + "()"
                 }
             }
+            // An untyped parameter matters only when it hides something.
+            guard !value.isEmpty || bindings[text] != nil || moduleValues[text] != nil else { continue }
             locals[text, default: []].append((value, frames.count))
             frames[frames.count - 1].names.append(text)
         }
@@ -220,6 +225,13 @@ struct CallResolver {
     /// `name = value` at the start of a statement; TypeScript `const|let|var name = value` and
     /// `name = value` at the start of a statement. `await` before the value is skipped.
     private func assignment(at i: Int) -> (names: [(name: String, member: String)], valueStart: Int, statementStart: Int)? {
+        // Most identifiers are no assignment target: decide that before building any string.
+        let next = stream.kind(i + 1)
+        guard next == .equal || next == .identifier || next == .lBrace else { return nil }
+        if next == .equal, !isStatementStart(i) { return nil }
+        if next != .equal, language == .python || !(stream.isWord(i, "const") || stream.isWord(i, "let") || stream.isWord(i, "var")) {
+            return nil
+        }
         var names: [(name: String, member: String)] = [(stream.text(i), "")]
         var equal = i + 1
         switch language {
@@ -305,10 +317,9 @@ struct CallResolver {
         while i < stream.count {
             defer { i += 1 }
             guard stream.kind(i) == .identifier else { continue }
-            let receiver = stream.text(i)
-            if receiver == "self" || receiver == "this", stream.kind(i + 1) == .dot, stream.kind(i + 2) == .identifier,
-               stream.kind(i + 3) == .equal, stream.kind(i - 1) != .dot {
-                if let value = valueAt(i + 4) { attributes[receiver + "." + stream.text(i + 2)] = value }
+            if stream.kind(i + 1) == .dot, stream.kind(i + 3) == .equal, stream.kind(i + 2) == .identifier,
+               stream.kind(i - 1) != .dot, stream.isWord(i, "self") || stream.isWord(i, "this") {
+                if let value = valueAt(i + 4) { attributes[stream.text(i) + "." + stream.text(i + 2)] = value }
                 continue
             }
             guard language == .typescript, isModifier(i) else { continue }

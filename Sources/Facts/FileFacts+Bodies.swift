@@ -77,22 +77,32 @@ extension FileFacts {
         }
     }
 
-    /// Whether the file's text contains one of `fragments` (lower-case ASCII), ignoring ASCII
-    /// case. O(file × fragments); false for facts built by hand or files without functions.
+    /// Whether the file's text contains one of `fragments` (lower-case ASCII, at least 2 bytes),
+    /// ignoring ASCII case. One pass over the bytes: each pair of bytes is looked up in a bitset
+    /// of the fragments' first two bytes, and only hits are compared. False for facts built by
+    /// hand or files without functions.
     public func containsIgnoringCase(anyOf fragments: [[UInt8]]) -> Bool {
         guard let source = functions.first?.source else { return false }
+        let fragments = fragments.filter { $0.count >= 2 }
+        guard !fragments.isEmpty else { return false }
+        var starts = [UInt64](repeating: 0, count: 1024)
+        for fragment in fragments {
+            let pair = Int(fragment[0]) << 8 | Int(fragment[1])
+            starts[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
         return source.bytes.withUnsafeBytes { bytes in
-            for fragment in fragments where !fragment.isEmpty && fragment.count <= bytes.count {
-                let first = fragment[0]
-                var k = 0
-                let last = bytes.count - fragment.count
-                while k <= last {
-                    if bytes[k] | 0x20 == first {
-                        var j = 1
-                        while j < fragment.count, bytes[k + j] | 0x20 == fragment[j] { j += 1 }
-                        if j == fragment.count { return true }
-                    }
-                    k += 1
+            guard bytes.count >= 2 else { return false }
+            var previous = Int(bytes[0] | 0x20)
+            for k in 1..<bytes.count {
+                let current = Int(bytes[k] | 0x20)
+                let pair = previous << 8 | current
+                previous = current
+                guard starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                let start = k - 1
+                for fragment in fragments where start + fragment.count <= bytes.count {
+                    var j = 0
+                    while j < fragment.count, bytes[start + j] | 0x20 == fragment[j] { j += 1 }
+                    if j == fragment.count { return true }
                 }
             }
             return false

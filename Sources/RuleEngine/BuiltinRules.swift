@@ -182,6 +182,36 @@ enum BuiltinRules {
             "*unifiedAuth*", "fetch", "*api.*"
           ]
         },
+        // The token operations: the calls jwt-direct-call reports (a test keeps the lists equal).
+        "libraryCalls": {
+          "python": [
+            "jwt.encode", "jwt.decode", "jwt.decode_complete", "jwt.get_unverified_header",
+            "jwt.PyJWT", "jwt.PyJWS", "jwt.PyJWKClient", "jwt.PyJWT().*", "jwt.PyJWS().*", "jwt.PyJWKClient().*",
+            "jwt.api_jwt.PyJWT().*", "jwt.api_jws.PyJWS().*", "jwt.jwks_client.PyJWKClient().*",
+            "jwt.api_jwt.*", "jwt.api_jws.*", "jwt.jwks_client.*",
+            "jose.jwt.*", "jose.jws.*", "jose.jwe.*",
+            "jwcrypto.jwt.*", "jwcrypto.jws.*", "jwcrypto.jwe.*",
+            "authlib.jose.*", "authlib.jose.jwt.decode().validate", "authlib.jose.JsonWebToken().*",
+            "jwcrypto.jwt.JWT().*", "jwcrypto.jws.JWS().*",
+            "joserfc.jwt.*", "joserfc.jws.*", "joserfc.jwe.*"
+          ],
+          "typescript": [
+            "jsonwebtoken.sign", "jsonwebtoken.verify", "jsonwebtoken.decode",
+            "jsonwebtoken.default.sign", "jsonwebtoken.default.verify", "jsonwebtoken.default.decode",
+            "jose.jwtVerify", "jose.jwtDecrypt", "jose.decodeJwt", "jose.decodeProtectedHeader",
+            "jose.SignJWT", "jose.EncryptJWT", "jose.UnsecuredJWT",
+            "jose.compactVerify", "jose.compactDecrypt", "jose.CompactSign", "jose.CompactEncrypt",
+            "jose.flattenedVerify", "jose.FlattenedSign", "jose.generalVerify", "jose.GeneralSign",
+            "jose.JWT.*", "jose.JWS.*", "jose.JWE.*",
+            "jwt-decode", "jwt-decode.jwtDecode", "jwt-decode.default",
+            "jws.sign", "jws.verify", "jws.decode", "jws.createSign", "jws.createVerify",
+            "jsrsasign.KJUR.jws.*",
+            "jwt-simple.encode", "jwt-simple.decode",
+            "express-jwt", "express-jwt.expressjwt", "express-jwt.default",
+            "passport-jwt.Strategy", "passport-jwt.ExtractJwt.*",
+            "@nestjs/jwt.JwtService", "@nestjs/jwt.JwtService().*", "@nestjs/jwt.JwtModule.*"
+          ]
+        },
         "libraryModules": {
           "python": ["jwt", "jose.jwt", "jose.jws", "jose.jwe", "jwcrypto.jwt", "jwcrypto.jws", "jwcrypto.jwe", "authlib.jose", "joserfc"],
           "typescript": ["jsonwebtoken", "jose", "jwt-decode", "jws", "jsrsasign", "jwt-simple", "@nestjs/jwt"]
@@ -324,11 +354,12 @@ enum BuiltinRules {
         // Without a sink, a secret needs a JWT secret's name: payment, webhook, OAuth 1 and framework
         // SECRET_KEYs are no JWT secrets unless they reach a JWT sink.
         "secretNames": [
-          "*jwt*secret*", "*jwt*key*", "*jwt*signing*", "*jwt*hmac*", "*accesstokensecret*", "*refreshtokensecret*",
+          "*jwt*secret*", "*jwt*key*", "*jwt*signing*", "*jwt*hmac*",
           "*tokensigningkey*", "*tokensigningsecret*", "secretorkey", "*nextauthsecret*"
         ],
         // Generic secret names count only in a file about JWTs (it imports a JWT library, or its
         // path names jwt or token): a Flask app using flask_jwt_extended signs tokens with SECRET_KEY.
+        // *tokensecret* covers ACCESS_TOKEN_SECRET: a JWT key in a JWT app, an OAuth 1 token secret elsewhere.
         "contextNames": ["*secretkey*", "*signingkey*", "*signingsecret*", "*hmacsecret*", "*tokensecret*", "*authsecret*"],
         "contextModules": {
           "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc", "flask_jwt_extended", "flask_jwt", "rest_framework_simplejwt", "fastapi_jwt_auth", "fastapi_users"],

@@ -22,6 +22,7 @@ extension DuplicateImplementationMatch {
             let decoders = match.decoders[language] ?? []
             let parsers = match.parsers[language] ?? []
             let signatureChecks = match.signatureChecks[language] ?? []
+            let libraryCalls = match.libraryCalls[language]
             var splits = [Bool](repeating: false, count: functions.count)
             var decoderCalls = [String?](repeating: nil, count: functions.count)
             var parses = [Bool](repeating: false, count: functions.count)
@@ -41,7 +42,8 @@ extension DuplicateImplementationMatch {
                 }
                 guard !modules.isEmpty, !call.isChained, let qualified = call.qualifiedName,
                       DuplicateImplementationMatch.isOnLibraryObjects(qualified),
-                      isLibraryCall(qualified, modules: modules, language: language), !isExceptionName(qualified) else { continue }
+                      isLibraryCall(qualified, modules: modules, language: language), !isExceptionName(qualified),
+                      libraryCalls.map({ patterns in patterns.contains { $0.matches(qualified) } }) ?? true else { continue }
                 direct[owner].add(.init(kind: .call, position: call.range.start, text: qualified))
             }
             for index in functions.indices where splits[index] {

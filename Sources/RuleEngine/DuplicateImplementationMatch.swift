@@ -10,8 +10,9 @@ import Model
 /// in it; the helper is reported on its own evidence anyway, so a `submit` that calls a decoding
 /// helper is not reported twice):
 /// 1. **calls the library**: a call into one of `libraryModules` (resolved through imports and
-///    value flow: `v = jwt.verify; v(t)`, `self.codec.encode(...)`), not an exception's
-///    constructor (raising the library's error is error mapping);
+///    value flow: `v = jwt.verify; v(t)`, `self.codec.encode(...)`) that matches `libraryCalls`
+///    when the rule lists them, not an exception's constructor (raising the library's error is
+///    error mapping);
 /// 2. **decodes by hand**: splits a value on `"."`, calls one of `decoders` and parses the result
 ///    (`parsers`) or reads a claim, as `manual-decode` judges it;
 /// 3. **verifies a signature itself**: calls one of `signatureChecks` (`hmac.compare_digest`,
@@ -37,6 +38,9 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
     public var delegates: [Language: [NamePattern]]
     /// Modules whose calls are the operation itself.
     public var libraryModules: [Language: [String]]
+    /// When given for a language, only calls matching these are *calls the library* (the token
+    /// operations, as the pack's `forbidden-call` rule lists them; key loading is not one).
+    public var libraryCalls: [Language: [NamePattern]]
     /// Claim names (exact), and which of them are times.
     public var claims: [String]
     public var timeClaims: [String]
@@ -55,6 +59,7 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         operations = try Self.patterns(reader, key: "operations", required: false)
         delegates = try Self.languageLists(reader, key: "delegates").mapValues { $0.map(NamePattern.init) }
         libraryModules = try Self.languageLists(reader, key: "libraryModules")
+        libraryCalls = try Self.languageLists(reader, key: "libraryCalls").mapValues { $0.map(NamePattern.init) }
         claims = try Self.names(reader, key: "claims")
         timeClaims = try reader.optionalStringArray("timeClaims") ?? ["exp", "nbf", "iat"]
         revocationStores = try Self.patterns(reader, key: "revocationStores", required: false)

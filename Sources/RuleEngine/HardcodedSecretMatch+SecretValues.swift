@@ -28,21 +28,29 @@ enum SecretValues {
         if isEnvVarName(text) || isSettingPath(text) || isTemplate(text) { return false }
         if text.first == UInt8(ascii: "<"), text.last == UInt8(ascii: ">") { return false }
         if text.allSatisfy({ isMaskByte($0) }) || isInterfaceText(text) { return false }
-        if contains(text, "://") || contains(text, "EXAMPLE") || contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE")
-            || contains(text, "BEGIN RSA PUBLIC KEY") || text.starts(with: "ssh-rsa ".utf8) { return false }
+        if contains(text, "://") || contains(text, "EXAMPLE") || isPublicKey(text) { return false }
         return !["true", "false", "none", "null", "undefined", "nil"].contains(normalisedValue)
     }
 
-    /// Whether a literal at a JWT sink's key is a hard-coded secret: any value but an empty one or
-    /// a reference to a setting (`${JWT_SECRET}`, `{{ key }}`, `%(key)s`, `$KEY`). What the
-    /// value looks like does not matter: `"secret"` there signs tokens.
+    /// Whether a literal at a JWT sink's key is a hard-coded secret: any value but an empty one, a
+    /// reference to a setting (`${JWT_SECRET}`, `{{ key }}`, `%(key)s`, `$KEY`) or public key
+    /// material (a public key or certificate PEM block, an `ssh-rsa` line: what `jwt.decode`
+    /// verifies RS256 with is no secret). What the value looks like does not matter otherwise:
+    /// `"secret"` there signs tokens.
     static func isSinkSecret(_ value: String) -> Bool {
         let bytes = Array(value.utf8)
         var start = 0, end = bytes.count
         while start < end, isSpace(bytes[start]) { start += 1 }
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         guard start < end else { return false }
-        return !isTemplate(bytes[start..<end])
+        return !isTemplate(bytes[start..<end]) && !isPublicKey(bytes[start..<end])
+    }
+
+    /// A public key or certificate: PEM `BEGIN PUBLIC KEY`, `BEGIN RSA PUBLIC KEY`, `BEGIN
+    /// CERTIFICATE`, or an OpenSSH `ssh-rsa` / `ssh-ed25519` / `ecdsa-sha2-` line.
+    static func isPublicKey(_ text: ArraySlice<UInt8>) -> Bool {
+        contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE") || contains(text, "BEGIN RSA PUBLIC KEY")
+            || text.starts(with: "ssh-rsa ".utf8) || text.starts(with: "ssh-ed25519 ".utf8) || text.starts(with: "ecdsa-sha2-".utf8)
     }
 
     /// Whether the value where a JWT secret is declared (a setting's default, a settings field,
@@ -62,8 +70,7 @@ enum SecretValues {
         if isEnvVarName(text) || isSettingPath(text) || isTemplate(text) { return false }
         if text.first == UInt8(ascii: "<"), text.last == UInt8(ascii: ">") { return false }
         if text.allSatisfy({ isMaskByte($0) }) { return false }
-        if contains(text, "://") || contains(text, "BEGIN PUBLIC KEY") || contains(text, "BEGIN CERTIFICATE")
-            || contains(text, "BEGIN RSA PUBLIC KEY") || text.starts(with: "ssh-rsa ".utf8) { return false }
+        if contains(text, "://") || isPublicKey(text) { return false }
         return !["true", "false", "none", "null", "undefined", "nil"].contains(normalisedValue)
     }
 

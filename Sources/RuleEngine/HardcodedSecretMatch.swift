@@ -222,9 +222,28 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
     static func isSink(_ call: CallFact, _ sink: Sink) -> Bool {
         guard let qualified = call.qualifiedName else { return false }
         guard let chained = sink.chained else {
-            return qualified == sink.call || qualified.replacing("()", with: "") == sink.call
+            return qualified == sink.call || equalsWithoutCalls(qualified, sink.call)
         }
         return qualified.hasPrefix(sink.call + "()") && qualified.hasSuffix("." + chained)
+    }
+
+    /// Whether `qualified` with every `()` removed spells `name`, without building a string.
+    static func equalsWithoutCalls(_ qualified: String, _ name: String) -> Bool {
+        let a = qualified.utf8, b = name.utf8
+        guard a.count > b.count, a.contains(UInt8(ascii: "(")) else { return false }
+        var i = a.startIndex, j = b.startIndex
+        while i != a.endIndex {
+            if a[i] == UInt8(ascii: "(") {
+                let next = a.index(after: i)
+                guard next != a.endIndex, a[next] == UInt8(ascii: ")") else { return false }
+                i = a.index(after: next)
+                continue
+            }
+            guard j != b.endIndex, a[i] == b[j] else { return false }
+            i = a.index(after: i)
+            j = b.index(after: j)
+        }
+        return j == b.endIndex
     }
 
     private struct Secret {

@@ -18,4 +18,19 @@ import Testing
             #expect(text + "\n" == file, "rules/\(name) changed: run scripts/gen-builtin-rules")
         }
     }
+
+    /// What `jwt-duplicate-implementation` counts as *calls the library* is exactly what
+    /// `jwt-direct-call` reports: key loading (`jwt.algorithms.RSAAlgorithm.from_jwk`,
+    /// `jose.importJWK`) is neither.
+    @Test func duplicateLibraryCallsAreTheDirectCallList() throws {
+        let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
+        guard case .forbiddenCall(let calls)? = rules.first(where: { $0.id.rawValue == "jwt-direct-call" })?.match,
+              case .duplicateImplementation(let match)? = rules.first(where: { $0.id.rawValue == "jwt-duplicate-implementation" })?.match
+        else {
+            Issue.record("built-in rules missing")
+            return
+        }
+        #expect(match.libraryCalls.mapValues { $0.map(\.pattern) } == calls.mapValues { $0.map(\.pattern) })
+        #expect(!match.libraryCalls.isEmpty)
+    }
 }

@@ -87,6 +87,18 @@ import Testing
         #expect(Self.silent(code + "\n", .typescript), "flagged: \(code)")
     }
 
+    /// Found on real code (python-jose, oauthlib tests): a public key verifies, it signs nothing,
+    /// so it is no secret even at a sink; an OAuth 1 access-token secret in a file without JWTs is
+    /// no JWT secret.
+    @Test func publicKeysAtSinksAndOAuthTokenSecrets() {
+        let pem = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----"
+        #expect(Self.silent("import jwt\nclaims = jwt.decode(token, \"\(pem)\", algorithms=[\"RS256\"])\n", .python))
+        #expect(Self.silent("import jwt from 'jsonwebtoken';\njwt.verify(t, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE');\n", .typescript))
+        #expect(!Self.silent("import jwt\nclaims = jwt.decode(token, \"secret\", algorithms=[\"HS256\"])\n", .python))
+        #expect(Self.silent("def get_access_token_secret(self, client_key, token):\n    return 'a-very-long-oauth1-token-secret'\n", .python))
+        #expect(!Self.silent("import jwt\nACCESS_TOKEN_SECRET = 'a-very-long-jwt-access-secret'\n", .python))
+    }
+
     @Test func knownWeakValuesAreSecretsWhenAssigned() {
         #expect(!Self.silent("JWT_SECRET = \"changeme-in-prod\"\n", .python))
         #expect(!Self.silent("import jwt\nSECRET_KEY = \"secret\"\n", .python))
