@@ -105,6 +105,7 @@ enum BuiltinRules {
           "python": [
             "jwt.encode", "jwt.decode", "jwt.decode_complete", "jwt.get_unverified_header",
             "jwt.PyJWT", "jwt.PyJWS", "jwt.PyJWKClient", "jwt.PyJWT().*", "jwt.PyJWS().*", "jwt.PyJWKClient().*",
+            "jwt.PyJWK().Algorithm.*",
             "jwt.api_jwt.PyJWT().*", "jwt.api_jws.PyJWS().*", "jwt.jwks_client.PyJWKClient().*",
             "jwt.api_jwt.*", "jwt.api_jws.*", "jwt.jwks_client.*",
             "jose.jwt.*", "jose.jws.*", "jose.jwe.*",
@@ -187,6 +188,7 @@ enum BuiltinRules {
           "python": [
             "jwt.encode", "jwt.decode", "jwt.decode_complete", "jwt.get_unverified_header",
             "jwt.PyJWT", "jwt.PyJWS", "jwt.PyJWKClient", "jwt.PyJWT().*", "jwt.PyJWS().*", "jwt.PyJWKClient().*",
+            "jwt.PyJWK().Algorithm.*",
             "jwt.api_jwt.PyJWT().*", "jwt.api_jws.PyJWS().*", "jwt.jwks_client.PyJWKClient().*",
             "jwt.api_jwt.*", "jwt.api_jws.*", "jwt.jwks_client.*",
             "jose.jwt.*", "jose.jws.*", "jose.jwe.*",
@@ -358,17 +360,18 @@ enum BuiltinRules {
           "*tokensigningkey*", "*tokensigningsecret*", "secretorkey", "*nextauthsecret*"
         ],
         // Generic secret names count only in a file about JWTs (it imports a JWT library, or its
-        // path names jwt or token): a Flask app using flask_jwt_extended signs tokens with SECRET_KEY.
+        // path names jwt): a Flask app using flask_jwt_extended signs tokens with SECRET_KEY. A path
+        // naming "token" is no evidence (Django's password-reset tokens).
         // *tokensecret* covers ACCESS_TOKEN_SECRET: a JWT key in a JWT app, an OAuth 1 token secret elsewhere.
         "contextNames": ["*secretkey*", "*signingkey*", "*signingsecret*", "*hmacsecret*", "*tokensecret*", "*authsecret*"],
         "contextModules": {
           "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc", "flask_jwt_extended", "flask_jwt", "rest_framework_simplejwt", "fastapi_jwt_auth", "fastapi_users"],
           "typescript": ["jsonwebtoken", "jose", "jws", "jwt-simple", "express-jwt", "passport-jwt", "@nestjs/jwt", "jsrsasign", "next-auth"]
         },
-        "contextPaths": ["*jwt*", "*token*"],
+        "contextPaths": ["*jwt*"],
         "excludedNames": [
           "*stripe*", "*webhook*", "*oauth*", "*payment*", "*paypal*", "*braintree*", "*twilio*", "*sendgrid*", "*slack*",
-          "*github*", "*aws*", "*csrf*", "*consumer*", "*clientsecret*"
+          "*github*", "*aws*", "*csrf*", "*consumer*", "*clientsecret*", "*socialauth*"
         ],
         "envReaders": {
           "python": ["os.getenv", "os.environ.get", "environ.get", "getenv", "os.environ.setdefault", "getattr", "config", "decouple.config", "env", "env.str"],

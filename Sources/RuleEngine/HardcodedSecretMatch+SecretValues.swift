@@ -204,11 +204,13 @@ enum SecretValues {
 
     /// Words that, before a final `key`, make the name a key *of* something (a dictionary key,
     /// a cookie's or header's name), not a signing key: `JWT_AUTH_USERNAME_KEY`,
-    /// `JWT_ERROR_MESSAGE_KEY`, `authjwt_access_cookie_key`.
+    /// `JWT_AUTH_PASSWORD_KEY = 'password'` (flask-jwt), `JWT_ERROR_MESSAGE_KEY`,
+    /// `authjwt_access_cookie_key`.
     static let keyOfWords: Set<String> = [
         "username", "user", "message", "error", "cookie", "header", "claim", "claims", "field", "identity", "location",
         "query", "param", "json", "payload", "data", "cache", "csrf", "blacklist", "denylist", "blocklist", "lookup",
         "storage", "store", "redis", "column", "attribute", "attr", "dict", "map", "index", "response", "request",
+        "password", "email", "login", "role", "roles", "scope", "scopes",
     ]
 
     /// Whether the last word of `name` (split at `_`, `-`, `.` and lower-to-upper case changes)

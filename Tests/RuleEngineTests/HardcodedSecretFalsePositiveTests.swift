@@ -97,6 +97,12 @@ import Testing
         #expect(!Self.silent("import jwt\nclaims = jwt.decode(token, \"secret\", algorithms=[\"HS256\"])\n", .python))
         #expect(Self.silent("def get_access_token_secret(self, client_key, token):\n    return 'a-very-long-oauth1-token-secret'\n", .python))
         #expect(!Self.silent("import jwt\nACCESS_TOKEN_SECRET = 'a-very-long-jwt-access-secret'\n", .python))
+        // flask-jwt: the *name* of the request field holding the password; social-auth's OAuth
+        // client secret; Django's SECRET_KEY in a file about password-reset tokens.
+        #expect(Self.silent("import jwt\nCONFIG = {'JWT_AUTH_PASSWORD_KEY': 'password'}\n", .python))
+        #expect(Self.silent("import jwt\nsettings = {'SOCIAL_AUTH_SECRET': 'secret-for-oauth'}\n", .python))
+        let django = "@override_settings(SECRET_KEY='a-django-secret-key-1')\ndef test_token_with_secret():\n    pass\n"
+        #expect(Snippet.hits(django, .python, path: "tests/auth_tests/test_tokens.py", rule: HardcodedSecretTests.rule).isEmpty)
     }
 
     @Test func knownWeakValuesAreSecretsWhenAssigned() {

@@ -212,7 +212,7 @@ import Testing
         #expect(Self.found(code, .python) == [
             "3:as the default of JWT_SECRET", "4:as the default of JWT_SECRET_KEY", "6:as the default of jwt_secret",
         ])
-        #expect(Self.found(code, .python, path: "app/token_settings.py") == [
+        #expect(Self.found(code, .python, path: "app/jwt_settings.py") == [
             "3:as the default of JWT_SECRET", "4:as the default of JWT_SECRET_KEY", "5:as the default of SIGNING_KEY",
             "6:as the default of jwt_secret", "7:as the default of SECRET_KEY", "8:as the default of AUTH_SECRET",
         ])
