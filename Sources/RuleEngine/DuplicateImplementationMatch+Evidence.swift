@@ -7,9 +7,6 @@ extension DuplicateImplementationMatch {
     struct Evidence {
         /// Per function: evidence from its own body.
         var direct: [EvidenceList]
-        /// Per function: the direct evidence of the local helpers it calls, `... via helper`; what
-        /// counts when it has none of its own.
-        var viaHelpers: [EvidenceList]
 
         static func collect(_ match: DuplicateImplementationMatch, _ facts: FileFacts, bodies: [FunctionBody],
                             nameMatches: [Bool]) -> Evidence {
@@ -59,14 +56,24 @@ extension DuplicateImplementationMatch {
                     direct[index].add(.init(kind: .signature, position: position, text: name))
                 }
             }
-            // 4.–5. Claims and stores, from each function's own body.
+            // 4.–5. Claims and stores, from each function's own body. A value returned by a local
+            // helper that calls the library or decodes by hand (one level) was decoded by the
+            // function itself.
             let origins = ValueBindingIndex(facts)
+            let helpers = Helpers(facts)
+            func decodesThroughHelper(_ value: String, in index: Int) -> Bool {
+                guard value.hasSuffix("()"), value.utf8.filter({ $0 == UInt8(ascii: "(") }).count == 1,
+                      let helper = helpers.called(callee: String(value.dropLast(2)), in: functions[index]), helper != index
+                else { return false }
+                return direct[helper].items.contains { $0.kind == .call || $0.kind == .handDecode }
+            }
             let stores = NormalizedMatcher(match.revocationStores)
             for (index, body) in bodies.enumerated() {
                 var claims = ClaimChecks()
                 if !match.claims.isEmpty {
                     for read in body.reads where read.compared && match.claims.contains(read.name) && !delegated.contains(read.range) {
-                        let origin = match.origin(of: read, in: index, facts: facts, origins: origins, parsers: parsers)
+                        let origin = match.origin(of: read, in: index, facts: facts, origins: origins, parsers: parsers,
+                                                  decodesThroughHelper: { decodesThroughHelper($0, in: index) })
                         switch origin {
                         case .selfDecoded: claims.decoded.append((read.range.start, read.name))
                         case .unknown:
@@ -92,28 +99,7 @@ extension DuplicateImplementationMatch {
                     direct[index].add(.init(kind: .store, position: key.range.start, text: "\"\(key.text)\""))
                 }
             }
-            // Helpers: the direct evidence of the local functions each function calls.
-            let helpers = Helpers(facts)
-            var viaHelpers = [EvidenceList](repeating: EvidenceList(), count: functions.count)
-            func use(_ helper: Int?, by index: Int) {
-                guard let helper, helper != index, !direct[helper].isEmpty else { return }
-                for item in direct[helper].items {
-                    var via = item
-                    via.helper = functions[helper].name
-                    viaHelpers[index].add(via)
-                }
-            }
-            for (k, owner) in owners.enumerated() where owner >= 0 {
-                let call = facts.calls[k]
-                guard call.qualifiedName == nil, !call.isChained else { continue }
-                use(helpers.called(by: call, in: functions[owner]), by: owner)
-            }
-            for (index, body) in bodies.enumerated() {
-                for read in body.reads where read.form == .attribute && read.receiver.map(Helpers.isInstance) == true {
-                    use(helpers.method(read.name, around: functions[index].scope), by: index)
-                }
-            }
-            return Evidence(direct: direct, viaHelpers: viaHelpers)
+            return Evidence(direct: direct)
         }
 
         /// The claims a function compares, by where their value comes from.
@@ -136,7 +122,7 @@ extension DuplicateImplementationMatch {
 
     /// The origin of `read`'s receiver in function `index`.
     func origin(of read: MemberRead, in index: Int, facts: FileFacts, origins: ValueBindingIndex,
-                parsers: [NamePattern]) -> Origin {
+                parsers: [NamePattern], decodesThroughHelper: (String) -> Bool = { _ in false }) -> Origin {
         guard let receiver = read.receiver, !origins.isEmpty,
               let binding = origins.binding(of: receiver, in: index, before: read.range.start) else { return .unknown }
         guard binding.isCallResult else { return .unknown }
@@ -146,6 +132,7 @@ extension DuplicateImplementationMatch {
             let callee = String(binding.value[..<open])
             if parsers.contains(where: { $0.matches(callee) }) { return .selfDecoded }
         }
+        if !binding.isResolved, decodesThroughHelper(binding.value) { return .selfDecoded }
         return .used
     }
 
@@ -209,8 +196,6 @@ extension DuplicateImplementationMatch {
             var kind: Kind
             var position: Int
             var text: String
-            /// The helper it comes through, if any.
-            var helper: String?
         }
 
         private(set) var items: [Item] = []
@@ -220,7 +205,7 @@ extension DuplicateImplementationMatch {
         mutating func add(_ item: Item) {
             var sameKind = 0
             for (index, existing) in items.enumerated() where existing.kind == item.kind {
-                if existing.text == item.text, existing.helper == item.helper {
+                if existing.text == item.text {
                     if item.position < existing.position { items[index] = item }
                     return
                 }
@@ -235,7 +220,7 @@ extension DuplicateImplementationMatch {
             for kind in Kind.allCases {
                 let ofKind = items.filter { $0.kind == kind }.sorted { $0.position < $1.position }
                 guard !ofKind.isEmpty else { continue }
-                let texts = ofKind.map { item in item.helper.map { "\(item.text) via \($0)" } ?? item.text }
+                let texts = ofKind.map(\.text)
                 parts.append("\(kind.label): " + texts.joined(separator: ", "))
             }
             return parts.joined(separator: "; ")
@@ -305,7 +290,10 @@ extension DuplicateImplementationMatch {
         /// nested in the caller, a module-level function, or a method of the caller's class through
         /// `self.` / `cls.` / `this.`.
         func called(by call: CallFact, in function: FunctionFact) -> Int? {
-            let callee = call.callee
+            called(callee: call.callee, in: function)
+        }
+
+        func called(callee: String, in function: FunctionFact) -> Int? {
             if !callee.utf8.contains(UInt8(ascii: ".")) {
                 return byName[function.qualifiedName + "." + callee] ?? byName[callee]
             }

@@ -4,11 +4,11 @@ import Model
 
 /// A function outside the SSOT that performs a token operation itself instead of delegating.
 ///
-/// Evidence, found in the function's own body (its nested functions are functions of their own),
-/// or, for a function named like one of `operations`, in a local helper it calls (one level: a
-/// module-level function, a method of its class through `self.`/`cls.`/`this.`, a function nested
-/// in it; the helper is reported on its own evidence anyway, so a `submit` that calls a decoding
-/// helper is not reported twice):
+/// Evidence, found in the function's own body (its nested functions are functions of their own).
+/// A local helper it calls (one level: a module-level function, a method of its class through
+/// `self.`/`cls.`/`this.`, a function nested in it) is reported on its own evidence; the caller is
+/// not reported a second time for it (on 46 real packages every such report was a wrapper
+/// around the helper), but a token the helper decoded counts as decoded by the caller (4):
 /// 1. **calls the library**: a call into one of `libraryModules` (resolved through imports and
 ///    value flow: `v = jwt.verify; v(t)`, `self.codec.encode(...)`) that matches `libraryCalls`
 ///    when the rule lists them, not an exception's constructor (raising the library's error is
@@ -20,7 +20,8 @@ import Model
 ///    parses a segment or reads a claim, or is named like an operation (a signed cookie
 ///    `value.sig` is not a token);
 /// 4. **checks claims itself**: compares one of `claims` of a token it decoded itself (read from
-///    a value bound to a library call's or a parser's result); of a value of unknown origin (a
+///    a value bound to a library call's, a parser's or a decoding local helper's result); of a
+///    value of unknown origin (a
 ///    parameter) when the function is named like an operation, or when it compares a time claim
 ///    (`timeClaims`) with the clock and another claim too (a copy of the SSOT's checks). Claims of
 ///    a value returned by any other call (the SSOT, the auth client) are *used*, not checked;
@@ -95,10 +96,7 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         let evidence = Evidence.collect(self, facts, bodies: bodies, nameMatches: nameMatches)
         var hits: [RuleHit] = []
         for index in facts.functions.indices where !Self.isTest(facts.functions[index].name, facts.language) {
-            // A helper's evidence is indirect: it counts for a function named like an operation
-            // (the helper itself is reported on its own evidence either way).
-            let found = !evidence.direct[index].isEmpty ? evidence.direct[index]
-                : nameMatches[index] ? evidence.viaHelpers[index] : EvidenceList()
+            let found = evidence.direct[index]
             guard !found.isEmpty else { continue }
             let function = facts.functions[index]
             var hit = Evaluator.hit(rule, range: function.nameRange,

@@ -66,9 +66,7 @@ private let rule = "jwt-duplicate-implementation"
             """
         #expect(RuleProbe.messages(code, .typescript, rule: rule) == [
             "2: `checkLocally` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify)",
-            "4: `Auth.verifyToken` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify via decodeLocal)",
             "5: `Auth.decodeLocal` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify)",
-            "6: `Auth.validateToken` performs a token operation itself instead of delegating to the JWT single source of truth (calls the library: jose.jwtVerify via checkLocally)",
         ])
     }
 
