@@ -19,6 +19,9 @@ Kinds (N is the size knob; each doubles the work when N doubles):
   brackets N        "(", "[" and "{" each repeated N times, never closed, in .ts and .py files
   py-strings N      N lines each with an unterminated string literal
   calls-nested N    jwt.decode(jwt.decode(... N deep ...)) on one line
+  value-flow N      one class with N methods, each binding parameters, locals and `self.` attributes
+                    to the library and calling through them (issue 9's value flow), N nested blocks deep
+                    in a second file
 """
 import os
 import sys
@@ -76,6 +79,17 @@ def main():
     elif kind == "jsx-nesting":
         target = os.path.join(out, "nest.tsx")
         write(target, "const x = " + "<a>" * n + "\n")
+    elif kind == "value-flow":
+        parts = ["import jwt\nfrom jwt.api_jwt import PyJWT\n\nclass Gate:\n"]
+        for i in range(n):
+            parts.append("    def handle%d(self, jwt: PyJWT, payload, v%d):\n"
+                         "        self.codec%d = jwt\n        v = jwt.decode\n        claims = v(payload, 'k')\n"
+                         "        if claims['exp'] < time.time():\n            return self.codec%d.encode(claims, 'k')\n"
+                         "        return claims.get('sub')\n" % (i, i, i, i))
+        write(os.path.join(out, "flow.py"), "".join(parts))
+        text = "import jwt from 'jsonwebtoken';\n" + "".join("function f%d(jwt, t) { const v = jwt.verify; " % i for i in range(n))
+        write(os.path.join(out, "flow.ts"), text + "return v(t, 'k'); " + "} " * n + "\n")
+        target = out
     elif kind == "brackets":
         write(os.path.join(out, "b.ts"), "x = " + "(" * n + "[" * n + "{" * n + "\n")
         write(os.path.join(out, "b.py"), "x = " + "(" * n + "[" * n + "{" * n + "\n")
