@@ -40,8 +40,10 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
     /// Modules whose calls are the operation itself.
     public var libraryModules: [Language: [String]]
     /// When given for a language, only calls matching these are *calls the library* (the token
-    /// operations, as the pack's `forbidden-call` rule lists them; key loading is not one).
+    /// operations; key loading is not one). Written as lists, or as the id of a `forbidden-call`
+    /// rule of the same pack whose calls they are (`libraryCallsRule`, resolved when the pack loads).
     public var libraryCalls: [Language: [NamePattern]]
+    public var libraryCallsRule: String?
     /// Claim names (exact), and which of them are times.
     public var claims: [String]
     public var timeClaims: [String]
@@ -60,7 +62,13 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         operations = try Self.patterns(reader, key: "operations", required: false)
         delegates = try Self.languageLists(reader, key: "delegates").mapValues { $0.map(NamePattern.init) }
         libraryModules = try Self.languageLists(reader, key: "libraryModules")
-        libraryCalls = try Self.languageLists(reader, key: "libraryCalls").mapValues { $0.map(NamePattern.init) }
+        if case .string(let id)? = reader.node("libraryCalls")?.value {
+            libraryCallsRule = id
+            libraryCalls = [:]
+        } else {
+            libraryCallsRule = nil
+            libraryCalls = try Self.languageLists(reader, key: "libraryCalls").mapValues { $0.map(NamePattern.init) }
+        }
         claims = try Self.names(reader, key: "claims")
         timeClaims = try reader.optionalStringArray("timeClaims") ?? ["exp", "nbf", "iat"]
         revocationStores = try Self.patterns(reader, key: "revocationStores", required: false)

@@ -6,7 +6,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case forbiddenImport = "forbidden-import"
     /// Calls (resolved through import bindings) of listed operations outside the allowed paths.
     case forbiddenCall = "forbidden-call"
-    /// Functions named like an SSOT-owned operation that implement it instead of delegating.
+    /// Functions outside the allowed paths that perform a token operation themselves (evidence, not names).
     case duplicateImplementation = "duplicate-implementation"
     /// Functions that split a token on `.` and base64-decode a segment.
     case manualDecode = "manual-decode"

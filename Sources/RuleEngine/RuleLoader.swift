@@ -82,15 +82,32 @@ public enum RuleLoader {
         let testCode = try file.optionalObject("testCode").map { reader throws in try self.testCode(reader) } ?? TestCode()
         var rules: [Rule] = []
         var seen: Set<RuleID> = []
-        for reader in try file.objects("rules") {
+        let readers = try file.objects("rules")
+        for reader in readers {
             let rule = try self.rule(reader, pack: name)
             guard seen.insert(rule.id).inserted else {
                 throw reader.error("duplicate rule id \"\(rule.id)\"", key: "id")
             }
             rules.append(rule)
         }
+        try resolveLibraryCalls(&rules, readers: readers)
         try file.finish()
         return RulePack(name: name, description: description, rules: rules, source: source, testCode: testCode)
+    }
+
+    /// A duplicate-implementation rule's `"libraryCalls": "rule-id"` takes the calls of that
+    /// `forbidden-call` rule of the pack: one list of token operations, two rules.
+    private static func resolveLibraryCalls(_ rules: inout [Rule], readers: [JSONObjectReader]) throws {
+        for index in rules.indices {
+            guard case .duplicateImplementation(var match) = rules[index].match, let id = match.libraryCallsRule else { continue }
+            guard case .forbiddenCall(let calls)? = rules.first(where: { $0.id.rawValue == id })?.match else {
+                let known = rules.filter { $0.kind == .forbiddenCall }.map { "\"\($0.id)\"" }.joined(separator: ", ")
+                throw readers[index].error("\"libraryCalls\" names \"\(id)\", which is no forbidden-call rule of this pack"
+                                           + (known.isEmpty ? "" : " (there is \(known))"), key: "match")
+            }
+            match.libraryCalls = calls
+            rules[index].match = .duplicateImplementation(match)
+        }
     }
 
     /// `{"paths": [globs], "frameworks": {"python": [...], "typescript": [...]}}`.

@@ -20,8 +20,8 @@ import Testing
     }
 
     /// What `jwt-duplicate-implementation` counts as *calls the library* is exactly what
-    /// `jwt-direct-call` reports: key loading (`jwt.algorithms.RSAAlgorithm.from_jwk`,
-    /// `jose.importJWK`) is neither.
+    /// `jwt-direct-call` reports (`"libraryCalls": "jwt-direct-call"`): key loading
+    /// (`jwt.algorithms.RSAAlgorithm.from_jwk`, `jose.importJWK`) is neither.
     @Test func duplicateLibraryCallsAreTheDirectCallList() throws {
         let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
         guard case .forbiddenCall(let calls)? = rules.first(where: { $0.id.rawValue == "jwt-direct-call" })?.match,
@@ -31,6 +31,11 @@ import Testing
             return
         }
         #expect(match.libraryCalls.mapValues { $0.map(\.pattern) } == calls.mapValues { $0.map(\.pattern) })
-        #expect(!match.libraryCalls.isEmpty)
+        #expect(match.libraryCalls[.python]?.isEmpty == false)
+    }
+
+    @Test func libraryCallsMustNameAForbiddenCallRuleOfThePack() {
+        let error = CustomRule.error(kind: "duplicate-implementation", match: #"{ "claims": ["exp"], "libraryCalls": "nope" }"#)
+        #expect(error?.contains("\"libraryCalls\" names \"nope\", which is no forbidden-call rule of this pack") == true, "\(error ?? "")")
     }
 }
