@@ -9,6 +9,8 @@ enum ArgumentValue {
         if let literal = wrappedLiteral(stream, from: first, to: last) {
             fact.stringValue = stream.stringValue(literal, language: language)
             fact.stringRange = stream.contentRange(literal)
+        } else if let literal = literal(stream, from: first, to: last, language: language) {
+            fact.literal = literal
         } else if stream.kind(first) == .identifier, isDottedName(stream, from: first, to: last) {
             var name = stream.text(first)
             _ = stream.appendMembers(to: &name, from: first + 1)
@@ -17,6 +19,29 @@ enum ArgumentValue {
             fact.properties = entries(stream, open: first, close: last, language: language)
         }
         return fact
+    }
+
+    /// `True`/`false`, a decimal number, `None`/`null`/`undefined`, or a list `[...]` / tuple
+    /// `(a, b)` display of anything describable.
+    private static func literal(_ stream: TokenStream, from first: Int, to last: Int, language: Language) -> ArgumentLiteral? {
+        if first == last {
+            switch stream.kind(first) {
+            case .identifier?:
+                if stream.isWord(first, "True") || stream.isWord(first, "true") { return .bool(true) }
+                if stream.isWord(first, "False") || stream.isWord(first, "false") { return .bool(false) }
+                if stream.isWord(first, "None") || stream.isWord(first, "null") || stream.isWord(first, "undefined") { return .null }
+                return nil
+            case .number?:
+                return Double(stream.text(first).replacing("_", with: "")).map(ArgumentLiteral.number)
+            default:
+                return nil
+            }
+        }
+        guard stream.kind(first) == .lBracket || stream.kind(first) == .lParen, stream.closer(of: first) == last else { return nil }
+        let items = stream.items(between: first, and: last)
+        // `(x)` is a parenthesised expression, not a tuple.
+        if stream.kind(first) == .lParen, items.count == 1, stream.kind(last - 1) != .comma { return nil }
+        return .list(items.map { describe(stream, from: $0.first, to: $0.last, language: language) })
     }
 
     /// The string literal token that `first...last` is, or converts to bytes:

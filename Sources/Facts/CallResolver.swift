@@ -59,6 +59,11 @@ struct CallResolver {
         while i < stream.count {
             enterFrames(at: i)
             if stream.kind(i) == .identifier, let assignment = assignment(at: i) { pending = assignment }
+            // `options = {"verify_signature": False}`: a name bound to an object literal.
+            if stream.kind(i) == .lBrace, let target = pending, target.valueStart == i, let close = stream.closer(of: i) {
+                let object = ArgumentValue.describe(stream, from: i, to: close, language: language)
+                bindPending("{…}", resolved: nil, isCall: false, properties: object.properties)
+            }
             guard stream.kind(i) == .identifier, isChainHead(i) else {
                 i += 1
                 continue
@@ -256,6 +261,7 @@ struct CallResolver {
         }
         var value = equal + 1
         if stream.isWord(value, "await") { value += 1 }
+        if stream.kind(value) == .lBrace, names.count == 1 { return (names, value, i) }
         guard stream.kind(value) == .identifier else { return nil }
         // Imports by call (`require('m')`, `import('m')`, `importlib.import_module('m')`) are bound
         // by the language's import pass.
@@ -289,7 +295,7 @@ struct CallResolver {
 
     /// Binds the pending assignment's name to its value (`resolved` when the value's head is
     /// bound) and records the binding.
-    private mutating func bindPending(_ text: String, resolved: String?, isCall: Bool) {
+    private mutating func bindPending(_ text: String, resolved: String?, isCall: Bool, properties: [ArgumentFact] = []) {
         guard let target = pending else { return }
         pending = nil
         let function = frames.last?.function ?? -1
@@ -297,7 +303,8 @@ struct CallResolver {
             let value = resolved.map { $0 + member }
             valueBindings.append(ValueBinding(name: name, value: value ?? text + member, isResolved: value != nil,
                                               isCallResult: isCall, function: function,
-                                              offset: Int(stream.tokens[target.statementStart].start)))
+                                              offset: Int(stream.tokens[target.statementStart].start),
+                                              properties: properties))
             if frames.isEmpty {
                 moduleValues[name] = value
                 continue

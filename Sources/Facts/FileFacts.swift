@@ -64,16 +64,33 @@ public struct ArgumentFact: Hashable, Sendable {
     /// When the value is an object literal `{a: x, b: 'y'}` (JS) or dict display with string
     /// keys (Python): its top-level entries, with `keyword` set to the key.
     public var properties: [ArgumentFact]
+    /// When the value is another literal: `True`/`false`, a number, `None`/`null`/`undefined`, or
+    /// a list / tuple display (its elements described like arguments).
+    public var literal: ArgumentLiteral?
 
     public init(keyword: String? = nil, range: ByteRange, stringValue: String? = nil, stringRange: ByteRange? = nil,
-                name: String? = nil, properties: [ArgumentFact] = []) {
+                name: String? = nil, properties: [ArgumentFact] = [], literal: ArgumentLiteral? = nil) {
         self.keyword = keyword
         self.range = range
         self.stringValue = stringValue
         self.stringRange = stringRange
         self.name = name
         self.properties = properties
+        self.literal = literal
     }
+
+    /// The entry `key` of an object literal / dict display value.
+    public func property(_ key: String) -> ArgumentFact? {
+        properties.first { $0.keyword == key }
+    }
+}
+
+/// A literal value other than a string (see `ArgumentFact.literal`).
+public indirect enum ArgumentLiteral: Hashable, Sendable {
+    case bool(Bool)
+    case number(Double)
+    case null
+    case list([ArgumentFact])
 }
 
 /// A call site (or `new` construction).
@@ -159,14 +176,18 @@ public struct ValueBinding: Hashable, Sendable {
     public var function: Int
     /// Where the assignment statement starts.
     public var offset: Int
+    /// When the value is an object literal / dict display: its entries (`value` is `{…}`).
+    public var properties: [ArgumentFact]
 
-    public init(name: String, value: String, isResolved: Bool, isCallResult: Bool, function: Int, offset: Int) {
+    public init(name: String, value: String, isResolved: Bool, isCallResult: Bool, function: Int, offset: Int,
+                properties: [ArgumentFact] = []) {
         self.name = name
         self.value = value
         self.isResolved = isResolved
         self.isCallResult = isCallResult
         self.function = function
         self.offset = offset
+        self.properties = properties
     }
 }
 
