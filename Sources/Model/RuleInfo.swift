@@ -17,9 +17,16 @@ public struct RuleInfo: Hashable, Sendable {
     /// GitHub's `security-severity`: a score from `"0.1"` to `"10.0"`, kept as written.
     public var securitySeverity: String
     public var precision: RulePrecision
+    /// The pack the rule comes from (`jwt`, `jwt-security`), empty when unknown.
+    public var pack: String
+    /// CWE ids (`CWE-347`).
+    public var cwe: [String]
 
     public init(id: RuleID, summary: String, why: String, instead: String, severity: Severity, kind: String,
-                allowedPaths: [String], securitySeverity: String, precision: RulePrecision) {
+                allowedPaths: [String], securitySeverity: String, precision: RulePrecision, pack: String = "",
+                cwe: [String] = []) {
+        self.pack = pack
+        self.cwe = cwe
         self.id = id
         self.summary = summary
         self.why = why

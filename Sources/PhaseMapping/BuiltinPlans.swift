@@ -21,6 +21,16 @@ enum BuiltinPlans {
   ],
   "phases": [
     {
+      "id": "security",
+      "title": "Security hardening: token failures",
+      "description": "The jwt-security pack's findings, wherever they are (the SSOT included): tokens decoded without verifying their signature, the none algorithm or unpinned algorithms, credentials in payloads. They are fixed first, before and independently of the consolidation: each one is exploitable today.",
+      "due": "2025-09-12",
+      "match": [
+        { "rules": ["jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims"] }
+      ],
+      "done": { "openFindings": 0, "description": "No unverified, unsigned or unpinned token handling and no credentials in token payloads" }
+    },
+    {
       "id": "phase-1.1",
       "title": "Phase 1.1: direct JWT imports",
       "description": "Direct JWT library imports in production code, starting with the plan's three files (key_manager.py, token_security_validator.py, security_validators.py): every finding in those files, and every direct import elsewhere outside tests.",

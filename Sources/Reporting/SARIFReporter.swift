@@ -119,7 +119,10 @@ public struct SARIFReporter: Reporter {
 
     func descriptor(_ rule: RuleInfo, phases: Set<String>) -> SARIF.ReportingDescriptor {
         var tags: [String] = []
-        for tag in ["security", "ssot", rule.kind] + phases.sorted() where !tags.contains(tag) { tags.append(tag) }
+        // GitHub shows `external/cwe/cwe-NNN` as a CWE link; the pack says which policy it is.
+        let cwe = rule.cwe.map { "external/cwe/" + $0.lowercased() }
+        let pack = rule.pack.isEmpty ? [] : [rule.pack]
+        for tag in ["security"] + cwe + pack + [rule.kind] + phases.sorted() where !tags.contains(tag) { tags.append(tag) }
         return SARIF.ReportingDescriptor(
             id: rule.id.rawValue, name: Self.pascalCase(rule.id.rawValue),
             shortDescription: SARIF.Message(text: Self.limited(rule.summary)),

@@ -21,6 +21,7 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "7.5",
       "precision": "very-high",
+      "cwe": ["CWE-1041"],
       "summary": "JWT library imported outside the auth service's single source of truth.",
       "why": "Every module that imports a JWT library can sign or validate tokens its own way. Diverging algorithms, claim checks and secrets across services are what broke WebSocket authentication (1011 errors) in the remediation plan.",
       "instead": "Call the auth service: `get_unified_auth().validate_token(token)` in Python, the auth client in TypeScript. Only the JWT handler imports the library.",
@@ -96,6 +97,7 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "8.1",
       "precision": "high",
+      "cwe": ["CWE-1041"],
       "summary": "JWT token operation called outside the auth service's single source of truth.",
       "why": "Encoding, decoding or verifying a token outside the JWT handler duplicates security decisions (algorithms, claim checks, key handling) that must be made in one place.",
       "instead": "Delegate to the auth service: `get_unified_auth().validate_token(token, token_type=\"access\")` / `create_access_token(...)`, or the TypeScript auth client.",
@@ -160,6 +162,7 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "7.5",
       "precision": "medium",
+      "cwe": ["CWE-1041"],
       "summary": "Function outside the auth service that performs a token operation itself (calls the JWT library, decodes by hand, verifies a signature, checks claims of a token it decoded, keeps a revocation store) instead of delegating.",
       "why": "The remediation plan counts 11 duplicate token validators. Each one decodes or checks claims its own way, so a token valid for one service fails in another (the WebSocket 1011 errors) and a fix in the SSOT never reaches the copies.",
       "instead": "Make the function a thin wrapper: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that delegate and then use the result (read `claims[\"sub\"]`, build claims for the auth service) are not reported.",
@@ -236,6 +239,7 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "9.1",
       "precision": "high",
+      "cwe": ["CWE-347"],
       "summary": "Hand-rolled JWT decoder: splits a token on '.' and base64-decodes a segment.",
       "why": "A hand-written decoder reads claims without verifying the signature, so a forged token passes. It is the most dangerous kind of duplicate implementation.",
       "instead": "Ask the auth service for the claims (`get_unified_auth().validate_token(token)`); never read a token's payload yourself.",
@@ -273,6 +277,7 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "9.1",
       "precision": "high",
+      "cwe": ["CWE-798"],
       "summary": "Hard-coded JWT signing or verification secret.",
       "why": "A secret in source is in every clone, backup and CI log; anyone with the repository can mint tokens. The plan moves all JWT secrets into the auth service's secret store.",
       "instead": "Remove the literal and rotate the secret. Token signing belongs to the auth service, which reads its key from the secret store; other services never hold it.",
@@ -374,6 +379,7 @@ enum BuiltinRules {
       "severity": "error",
       "securitySeverity": "7.5",
       "precision": "high",
+      "cwe": ["CWE-522"],
       "summary": "JWT secret read from the environment or settings outside the auth service.",
       "why": "The plan's JWT secret elimination removes JWT_SECRET_KEY from every service but the auth service: a service that can read the secret can mint and verify tokens on its own.",
       "instead": "Remove the setting; call the auth service for token operations. Only `auth_service/` configures JWT secrets.",
@@ -405,6 +411,250 @@ enum BuiltinRules {
           { "language": "python", "path": "auth_service/auth_core/config.py", "code": "import os\nJWT_SECRET_KEY = os.environ[\"JWT_SECRET_KEY\"]\n" },
           { "language": "python", "code": "import os\nAUTH_SERVICE_URL = os.getenv(\"AUTH_SERVICE_URL\", \"http://auth-service:8001\")\n" },
           { "language": "typescript", "code": "class Signer {\n  private jwtSecret = '';\n  key() { return this.jwtSecret; }\n}\nconst s = stripe.webhookSecret;\n" }
+        ]
+      }
+    }
+  ]
+}
+"""####),
+        ("jwt-security.json", ####"""
+// ssotguard built-in rule pack: JWT security failures from the outage and lifecycle reports.
+//
+// Where the jwt pack keeps token code in one place, this pack looks for what goes wrong around
+// tokens wherever it is written, including inside the single source of truth: a broken check in
+// the JWT handler is the worst place for one. The binary embeds this file (scripts/gen-builtin-rules).
+{
+  "version": 1,
+  "pack": "jwt-security",
+  "description": "JWT security failures, everywhere: unverified tokens, weak algorithms, secrets in payloads.",
+  "rules": [
+    {
+      "id": "jwt-unverified-signature",
+      "kind": "insecure-call",
+      "severity": "error",
+      "securitySeverity": "9.1",
+      "precision": "very-high",
+      "cwe": ["CWE-347"],
+      "summary": "Token decoded with signature verification switched off.",
+      "why": "A token whose signature is not checked is just base64: anyone can write one with any `sub`, `exp` or role. Claims read from it must never decide access, and the switch tends to survive from a debugging session into production.",
+      "instead": "Verify the token (in the auth service: `get_unified_auth().validate_token(token)`); to read a header field such as `kid` before verifying, use `get_unverified_header`, never the claims.",
+      "message": "`{call}` {evidence}",
+      "match": {
+        "checks": {
+          "python": [
+            { "call": "jwt.decode", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
+              "evidence": "with options verify_signature={value}: the signature is not checked" },
+            { "call": "jwt.decode_complete", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
+              "evidence": "with options verify_signature={value}: the signature is not checked" },
+            { "call": "jwt.api_jwt.decode*", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
+              "evidence": "with options verify_signature={value}: the signature is not checked" },
+            { "call": "jwt.*PyJWT().decode*", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
+              "evidence": "with options verify_signature={value}: the signature is not checked" },
+            { "call": "jwt.decode", "keyword": "verify", "equals": false,
+              "evidence": "with verify={value} (PyJWT 1.x): the signature is not checked" },
+            { "call": "jose.jwt.decode", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
+              "evidence": "with options verify_signature={value}: the signature is not checked" },
+            { "call": "jose.jws.verify", "keyword": "verify", "equals": false,
+              "evidence": "with verify={value}: the signature is not checked" }
+          ],
+          "typescript": [
+            { "call": "jwt-simple.decode", "argument": 2, "equals": true,
+              "evidence": "with noVerify {value}: the signature is not checked" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\ndef user_id(token):\n    return jwt.decode(token, options={\"verify_signature\": False})[\"sub\"]\n" },
+          { "language": "python", "code": "import jwt\n\ndef claims(token, key):\n    opts = {\"verify_signature\": False, \"verify_exp\": True}\n    return jwt.decode(token, key, algorithms=[\"HS256\"], options=opts)\n" },
+          { "language": "python", "code": "import jwt\n\npayload = jwt.decode(token, key, verify=False)\n" },
+          { "language": "python", "code": "from jose import jwt\n\nclaims = jwt.decode(token, key, options={\"verify_signature\": False})\n" },
+          { "language": "typescript", "code": "import jwt from 'jwt-simple';\n\nexport const claims = (t: string) => jwt.decode(t, KEY, true);\n" },
+          { "language": "typescript", "code": "import simple from 'jwt-simple';\n\nexport function check(t: string) {\n  return simple.decode(t, KEY, true);\n}\n" },
+          { "language": "typescript", "code": "const simple = require('jwt-simple');\nmodule.exports = (t) => simple.decode(t, process.env.KEY, true, 'HS256');\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"], options={\"verify_signature\": True})\n" },
+          { "language": "python", "code": "import jwt\n\nheader = jwt.get_unverified_header(token)\nkey = keys[header[\"kid\"]]\n" },
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"RS256\"], options={\"verify_exp\": False})\n" },
+          { "language": "python", "path": "tests/test_tokens.py", "code": "import jwt\n\ndef test_forged_token_has_claims():\n    assert jwt.decode(FORGED, options={\"verify_signature\": False})[\"sub\"] == \"x\"\n" },
+          { "language": "typescript", "code": "import jwt from 'jwt-simple';\n\nexport const claims = (t: string) => jwt.decode(t, KEY, false, 'HS256');\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const check = (t: string) => jwt.verify(t, KEY, { algorithms: ['HS256'] });\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nconst options = { verify: false };\nexport const check = (t: string) => jwt.verify(t, KEY);\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-none-algorithm",
+      "kind": "insecure-call",
+      "severity": "error",
+      "securitySeverity": "9.1",
+      "precision": "very-high",
+      "cwe": ["CWE-327", "CWE-347"],
+      "summary": "Token signed or accepted with the `none` algorithm (an unsigned token).",
+      "why": "`alg: none` means no signature at all: a verifier that accepts it lets anyone mint tokens, and a signer that uses it produces tokens every other service must reject.",
+      "instead": "Sign with the auth service's algorithm (HS256/RS256 through `get_unified_auth()`), and pin the accepted algorithms when verifying: `algorithms=[\"RS256\"]`.",
+      "message": "`{call}` {evidence}",
+      "match": {
+        "checks": {
+          "python": [
+            { "call": "jwt.encode", "keyword": "algorithm", "argument": 2, "equals": "none",
+              "evidence": "signs with algorithm={value}: the token is unsigned" },
+            { "call": "jwt.decode", "keyword": "algorithms", "argument": 2, "contains": "none",
+              "evidence": "accepts algorithms={value}: unsigned tokens pass" },
+            { "call": "jose.jwt.encode", "keyword": "algorithm", "argument": 2, "equals": "none",
+              "evidence": "signs with algorithm={value}: the token is unsigned" },
+            { "call": "jose.jwt.decode", "keyword": "algorithms", "argument": 2, "contains": "none",
+              "evidence": "accepts algorithms={value}: unsigned tokens pass" },
+            { "call": "jose.jws.sign", "keyword": "algorithm", "argument": 2, "equals": "none",
+              "evidence": "signs with algorithm={value}: the token is unsigned" }
+          ],
+          "typescript": [
+            { "call": "jsonwebtoken.sign", "argument": 2, "property": "algorithm", "equals": "none",
+              "evidence": "signs with algorithm {value}: the token is unsigned" },
+            { "call": "jsonwebtoken.default.sign", "argument": 2, "property": "algorithm", "equals": "none",
+              "evidence": "signs with algorithm {value}: the token is unsigned" },
+            { "call": "jsonwebtoken.verify", "argument": 2, "property": "algorithms", "contains": "none",
+              "evidence": "accepts algorithms {value}: unsigned tokens pass" },
+            { "call": "jose.jwtVerify", "argument": 2, "property": "algorithms", "contains": "none",
+              "evidence": "accepts algorithms {value}: unsigned tokens pass" },
+            { "call": "jose.UnsecuredJWT",
+              "evidence": "builds an unsecured (alg: none) token" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": uid}, \"\", algorithm=\"none\")\n" },
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"HS256\", \"none\"])\n" },
+          { "language": "python", "code": "from jose import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"None\"])\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: id }, '', { algorithm: 'none' });\n" },
+          { "language": "typescript", "code": "import * as jose from 'jose';\n\nexport const t = new jose.UnsecuredJWT({ sub: id }).encode();\n" },
+          { "language": "typescript", "code": "import { jwtVerify } from 'jose';\n\nexport const v = (t: string) => jwtVerify(t, key, { algorithms: ['none'] });\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": uid}, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"RS256\"])\n" },
+          { "language": "python", "code": "ALGORITHMS = [\"none\", \"HS256\"]\nrejected = \"none\" in ALGORITHMS\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: id }, key, { algorithm: 'HS256' });\n" },
+          { "language": "typescript", "code": "import { jwtVerify } from 'jose';\n\nexport const v = (t: string) => jwtVerify(t, key, { algorithms: ['RS256'] });\n" },
+          { "language": "typescript", "path": "src/__tests__/none.test.ts", "code": "import jwt from 'jsonwebtoken';\n\nit('rejects none', () => {\n  const t = jwt.sign({ sub: 'x' }, '', { algorithm: 'none' });\n  expect(() => verify(t)).toThrow();\n});\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-algorithm-not-pinned",
+      "kind": "insecure-call",
+      "severity": "warning",
+      "securitySeverity": "7.5",
+      "precision": "high",
+      "cwe": ["CWE-347", "CWE-757"],
+      "summary": "Token verified without a pinned algorithm, or with symmetric and asymmetric algorithms mixed.",
+      "why": "A verifier that lets the token's header choose the algorithm can be fooled: PyJWT before 2.0 accepted any algorithm when `algorithms=` was left out, and a list that mixes HS256 with RS256 lets an attacker sign an HS256 token with the RSA public key (key confusion).",
+      "instead": "Pass exactly the algorithm the auth service signs with: `jwt.decode(token, key, algorithms=[\"RS256\"])` / `jwt.verify(token, key, { algorithms: ['RS256'] })`.",
+      "message": "`{call}` {evidence}",
+      "match": {
+        "checks": {
+          "python": [
+            { "call": "jwt.decode", "keyword": "algorithms", "argument": 2, "missing": true,
+              "unless": [ { "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false } ],
+              "evidence": "without algorithms=: the token's own header picks the algorithm" },
+            { "call": "jwt.decode", "keyword": "algorithms", "argument": 2,
+              "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
+              "evidence": "accepts algorithms={value}: symmetric and asymmetric mixed (key confusion)" },
+            { "call": "jose.jwt.decode", "keyword": "algorithms", "argument": 2,
+              "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
+              "evidence": "accepts algorithms={value}: symmetric and asymmetric mixed (key confusion)" }
+          ],
+          "typescript": [
+            { "call": "jsonwebtoken.verify", "argument": 2, "property": "algorithms",
+              "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
+              "evidence": "accepts algorithms {value}: symmetric and asymmetric mixed (key confusion)" },
+            { "call": "jose.jwtVerify", "argument": 2, "property": "algorithms",
+              "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
+              "evidence": "accepts algorithms {value}: symmetric and asymmetric mixed (key confusion)" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key)\n" },
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"HS256\", \"RS256\"])\n" },
+          { "language": "python", "code": "from jose import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"RS256\", \"HS512\"])\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const v = (t: string) => jwt.verify(t, key, { algorithms: ['HS256', 'RS256'] });\n" },
+          { "language": "typescript", "code": "import { jwtVerify } from 'jose';\n\nexport const v = (t: string) => jwtVerify(t, key, { algorithms: ['ES256', 'HS256'] });\n" },
+          { "language": "typescript", "code": "import * as jose from 'jose';\n\nconst algorithms = ['PS256', 'HS384'];\nexport const v = (t: string) => jose.jwtVerify(t, key, { algorithms: ['PS256', 'HS384'] });\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"])\n" },
+          { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, [\"RS256\", \"ES256\"])\n" },
+          { "language": "python", "code": "import jwt\n\nunverified = jwt.decode(token, options={\"verify_signature\": False})\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const v = (t: string) => jwt.verify(t, key, { algorithms: ['RS256', 'ES256'] });\n" },
+          { "language": "typescript", "code": "import { jwtVerify } from 'jose';\n\nexport const v = (t: string) => jwtVerify(t, key, { algorithms: ['HS256'] });\n" },
+          { "language": "typescript", "code": "const supported = ['HS256', 'RS256'];\nexport const names = supported.join(', ');\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-sensitive-claims",
+      "kind": "insecure-call",
+      "severity": "error",
+      "securitySeverity": "7.5",
+      "precision": "high",
+      "cwe": ["CWE-312", "CWE-522"],
+      "summary": "Password, secret or API key put into a token's payload.",
+      "why": "A JWT is encoded, not encrypted: everything in its payload is readable by whoever holds the token (browsers, logs, proxies). A password or key in a claim is a password or key in every log line that prints the token.",
+      "instead": "Put only identifiers in claims (`sub`, roles, `jti`); look up anything sensitive on the server from the subject.",
+      "message": "`{call}` puts {evidence} in the token payload",
+      "match": {
+        "checks": {
+          "python": [
+            { "call": "jwt.encode", "keyword": "payload", "argument": 0,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*credit_card*", "*card_number*", "ssn"],
+              "evidence": "{value}" },
+            { "call": "jose.jwt.encode", "keyword": "claims", "argument": 0,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*credit_card*", "*card_number*", "ssn"],
+              "evidence": "{value}" },
+            { "call": "authlib.jose.jwt.encode", "keyword": "payload", "argument": 1,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*credit_card*", "*card_number*", "ssn"],
+              "evidence": "{value}" }
+          ],
+          "typescript": [
+            { "call": "jsonwebtoken.sign", "argument": 0,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*creditcard*", "*cardnumber*", "ssn"],
+              "evidence": "{value}" },
+            { "call": "jsonwebtoken.default.sign", "argument": 0,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*creditcard*", "*cardnumber*", "ssn"],
+              "evidence": "{value}" },
+            { "call": "jose.SignJWT", "argument": 0,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*creditcard*", "*cardnumber*", "ssn"],
+              "evidence": "{value}" },
+            { "call": "jwt-simple.encode", "argument": 0,
+              "properties": ["*password*", "*passwd*", "*secret*", "*api_key*", "*apikey*", "*private_key*", "*privatekey*", "*creditcard*", "*cardnumber*", "ssn"],
+              "evidence": "{value}" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": user.id, \"password\": user.password}, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import jwt\n\ndef issue(user, key):\n    claims = {\"sub\": user.id, \"api_key\": user.api_key}\n    return jwt.encode(claims, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "from jose import jwt\n\ntoken = jwt.encode({\"sub\": uid, \"client_secret\": secret}, key)\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: u.id, password: u.password }, key);\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport function issue(u: User) {\n  const payload = { sub: u.id, apiKey: u.apiKey };\n  return jwt.sign(payload, key, { algorithm: 'HS256' });\n}\n" },
+          { "language": "typescript", "code": "import { SignJWT } from 'jose';\n\nexport const t = new SignJWT({ sub: u.id, secretAnswer: a }).sign(key);\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": user.id, \"roles\": user.roles}, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": user.id}, SECRET_KEY, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import jwt\n\npassword_reset = jwt.encode({\"sub\": user.id, \"purpose\": \"password-reset\"}, key, algorithm=\"HS256\")\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: u.id, roles: u.roles }, secret);\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: u.id }, key, { secret: 'unused' } as any);\n" },
+          { "language": "typescript", "code": "import { SignJWT } from 'jose';\n\nexport const t = new SignJWT({ sub: u.id, scope: 'read' }).sign(key);\n" }
         ]
       }
     }

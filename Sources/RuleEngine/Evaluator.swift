@@ -64,6 +64,8 @@ public enum Evaluator {
                 hits += match.evaluate(facts, path: path, rule: rule, isTestCode: isTestCode)
             case .forbiddenEnv(let match):
                 hits += match.evaluate(facts, rule: rule)
+            case .insecureCall(let match):
+                hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
             case .meta:
                 continue
             }
@@ -134,6 +136,7 @@ public enum Evaluator {
         case .manualDecode: return "`{function}` decodes a token by hand ({evidence})"
         case .hardcodedSecret: return "hard-coded secret {secret} {context}"
         case .forbiddenEnv: return "setting `{setting}` read outside its single source of truth"
+        case .insecureCall: return "`{call}` {evidence}"
         case .meta: return "{detail}"
         }
     }

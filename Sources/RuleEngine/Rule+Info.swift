@@ -4,7 +4,12 @@ extension Rule {
     /// What reporters need to know about the rule (see `RuleInfo`).
     public var info: RuleInfo {
         RuleInfo(id: id, summary: summary, why: why, instead: instead, severity: severity, kind: kind.rawValue,
-                 allowedPaths: allowedPaths, securitySeverity: securitySeverity, precision: precision)
+                 allowedPaths: allowedPaths, securitySeverity: securitySeverity, precision: precision, pack: pack, cwe: cwe)
+    }
+
+    /// `CWE-` followed by digits.
+    static func isValidCWE(_ text: String) -> Bool {
+        text.hasPrefix("CWE-") && text.count > 4 && text.utf8.dropFirst(4).allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 
     /// Whether `text` is a `security-severity` GitHub accepts, as we write it: a number from 0.1

@@ -15,6 +15,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case hardcodedSecret = "hardcoded-secret"
     /// Reads of listed settings (environment variables, config attributes) outside the allowed paths.
     case forbiddenEnv = "forbidden-env"
+    /// Calls whose arguments make them unsafe (verification off, `none` algorithm, ...).
+    case insecureCall = "insecure-call"
     /// ssotguard's own rules about inline suppressions (`suppression-invalid`,
     /// `suppression-unused`): no `match`; reported by `Suppressions.apply`, skipped by the evaluator.
     case meta
@@ -33,6 +35,7 @@ public enum RuleMatch: Sendable, Equatable {
     case manualDecode(ManualDecodeMatch)
     case hardcodedSecret(HardcodedSecretMatch)
     case forbiddenEnv(ForbiddenEnvMatch)
+    case insecureCall(InsecureCallMatch)
     /// Nothing to match: see `RuleKind.meta`.
     case meta
 }
@@ -79,11 +82,14 @@ public struct Rule: Sendable, Equatable {
     public var securitySeverity: String
     /// How often findings are true positives (default `high`).
     public var precision: RulePrecision
+    /// CWE ids (`CWE-347`): SARIF tags `external/cwe/cwe-347`.
+    public var cwe: [String]
 
     public init(id: RuleID, aliases: [RuleID] = [], kind: RuleKind, severity: Severity, summary: String, why: String,
                 instead: String, message: String? = nil, match: RuleMatch, allowedPaths: [String], allowedGlobs: [Glob],
                 violatingExamples: [RuleExample] = [], compliantExamples: [RuleExample] = [], pack: String,
-                securitySeverity: String? = nil, precision: RulePrecision = .high) {
+                securitySeverity: String? = nil, precision: RulePrecision = .high, cwe: [String] = []) {
+        self.cwe = cwe
         self.id = id
         self.aliases = aliases
         self.kind = kind

@@ -8,7 +8,8 @@ public enum RuleDocs {
         var out = ""
         for rule in rules {
             out += "\(rule.id) (\(rule.severity.rawValue), \(rule.kind.rawValue), pack \(rule.pack))\n"
-            out += "  Security severity \(rule.securitySeverity), precision \(rule.precision.rawValue)\n"
+            out += "  Security severity \(rule.securitySeverity), precision \(rule.precision.rawValue)"
+                + (rule.cwe.isEmpty ? "" : ", " + rule.cwe.joined(separator: ", ")) + "\n"
             out += "  \(rule.summary)\n"
             out += "  Why: \(rule.why)\n"
             out += "  Instead: \(rule.instead)\n"
@@ -21,22 +22,31 @@ public enum RuleDocs {
         return out
     }
 
-    /// The README's rule table (between `<!-- rules:start -->` and `<!-- rules:end -->`).
+    /// The README's rule tables (between `<!-- rules:start -->` and `<!-- rules:end -->`): one per
+    /// pack, in load order.
     public static func markdownTable(_ rules: [Rule]) -> String {
-        var out = "| Rule | Severity | Kind | What it flags | Why | Instead | Allowed in |\n"
-        out += "|---|---|---|---|---|---|---|\n"
-        for rule in rules {
-            let allowed = rule.allowedPaths.map { "`\($0)`" }.joined(separator: "<br>")
-            let severity = "\(rule.severity.rawValue)<br>security \(rule.securitySeverity)<br>precision \(rule.precision.rawValue)"
-            let cells = ["`\(rule.id)`", severity, "`\(rule.kind.rawValue)`", rule.summary, rule.why,
-                         rule.instead, allowed.isEmpty ? "—" : allowed]
-            out += "| " + cells.map(escapeCell).joined(separator: " | ") + " |\n"
+        var packs: [String] = []
+        for rule in rules where !packs.contains(rule.pack) { packs.append(rule.pack) }
+        var out = ""
+        for pack in packs {
+            if !out.isEmpty { out += "\n" }
+            out += "**Pack `\(pack)`**\n\n"
+            out += "| Rule | Severity | Kind | What it flags | Why | Instead | Allowed in |\n"
+            out += "|---|---|---|---|---|---|---|\n"
+            for rule in rules where rule.pack == pack {
+                let allowed = rule.allowedPaths.map { "`\($0)`" }.joined(separator: "<br>")
+                let severity = "\(rule.severity.rawValue)<br>security \(rule.securitySeverity)<br>precision \(rule.precision.rawValue)"
+                    + rule.cwe.map { "<br>\($0)" }.joined()
+                let cells = ["`\(rule.id)`", severity, "`\(rule.kind.rawValue)`", rule.summary, rule.why,
+                             rule.instead, allowed.isEmpty ? "—" : allowed]
+                out += "| " + cells.map(escapeCell).joined(separator: " | ") + " |\n"
+            }
         }
         return out
     }
 
     /// A JSON list of rules (id, pack, kind, severity, securitySeverity, precision, summary, why,
-    /// instead, allowedPaths), one object per rule in load order.
+    /// instead, allowedPaths, cwe), one object per rule in load order.
     public static func json(_ rules: [Rule]) -> String {
         let list = rules.map { rule -> JSONNode in
             JSONNode(.object([
@@ -46,6 +56,7 @@ public enum RuleDocs {
                 JSONMember("precision", .string(rule.precision.rawValue)), JSONMember("summary", .string(rule.summary)),
                 JSONMember("why", .string(rule.why)), JSONMember("instead", .string(rule.instead)),
                 JSONMember("allowedPaths", .array(rule.allowedPaths.map { JSONNode(.string($0)) })),
+                JSONMember("cwe", .array(rule.cwe.map { JSONNode(.string($0)) })),
             ]))
         }
         return JSONC.serialize(.array(list), pretty: true) + "\n"

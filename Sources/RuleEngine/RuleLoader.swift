@@ -139,6 +139,11 @@ public enum RuleLoader {
                                + "(e.g. \"7.5\"), got \"\(securitySeverity)\"", key: "securitySeverity")
         }
         let precision = try reader.optionalEnumValue("precision", RulePrecision.self) ?? .high
+        let cwe = try reader.optionalStringArray("cwe") ?? []
+        if let bad = cwe.firstIndex(where: { !Rule.isValidCWE($0) }) {
+            throw reader.error("write a CWE id as \"CWE-\" and its number (e.g. \"CWE-347\"), got \"\(cwe[bad])\"", key: "cwe")
+                .at(reader.path(of: "cwe", index: bad))
+        }
         let match: RuleMatch
         if kind == .meta {
             // No `match` (finish() reports one as an unknown key) and no allowedPaths.
@@ -176,7 +181,7 @@ public enum RuleLoader {
                         instead: try reader.string("instead"), message: try reader.optionalString("message"),
                         match: match, allowedPaths: allowedPaths, allowedGlobs: globs,
                         violatingExamples: violating, compliantExamples: compliant, pack: pack,
-                        securitySeverity: securitySeverity, precision: precision)
+                        securitySeverity: securitySeverity, precision: precision, cwe: cwe)
         try reader.finish()
         return rule
     }
@@ -196,6 +201,8 @@ public enum RuleLoader {
             return .hardcodedSecret(try HardcodedSecretMatch(reader))
         case .forbiddenEnv:
             return .forbiddenEnv(try ForbiddenEnvMatch(reader))
+        case .insecureCall:
+            return .insecureCall(try InsecureCallMatch(reader))
         case .meta:
             return .meta
         }

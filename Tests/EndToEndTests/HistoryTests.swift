@@ -56,7 +56,7 @@ import Testing
         #expect(try totals(["--every", "1", "--since", "2025-09-16", "--until", "2025-09-25"]) == [8, 6])
         let csv = try Tool.run(["history", "--every", "day"], in: repo)
         #expect(csv.stdout.split(separator: "\n").count == 6)
-        #expect(csv.stdout.hasPrefix("commit,date,total,phase-1.1,phase-1.2,"))
+        #expect(csv.stdout.hasPrefix("commit,date,total,security,phase-1.1,phase-1.2,"))
     }
 
     @Test(.enabled(if: canRunGit)) func htmlIsSelfContainedAndEscapesPlanText() throws {

@@ -169,7 +169,10 @@ import Testing
             #expect(score >= 0.1 && score <= 10)
             #expect(["very-high", "high", "medium", "low"].contains(properties["precision"] as? String ?? ""))
             let tags = try #require(properties["tags"] as? [String])
-            #expect(tags.starts(with: ["security", "ssot"]) && tags.count <= 20)
+            #expect(tags.first == "security" && tags.count <= 20)
+            for tag in tags where tag.hasPrefix("external/") {
+                #expect(tag.hasPrefix("external/cwe/cwe-") && Int(tag.dropFirst("external/cwe/cwe-".count)) != nil, "\(tag)")
+            }
         }
         let results = try #require(run["results"] as? [[String: Any]])
         for result in results {

@@ -156,3 +156,4 @@ import Testing
         #expect(Extract.calls(typescript, .typescript) == ["@nestjs/jwt.JwtService().sign"])
     }
 }
+

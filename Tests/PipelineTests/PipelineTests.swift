@@ -19,7 +19,7 @@ import Testing
         options.paths = [root.path]
         let first = try await Pipeline.run(options)
         #expect(first.filesScanned == 600)
-        #expect(first.findings.count == 900)
+        #expect(first.findings.count == 1200)  // per pair: 2 imports, the call, its unpinned algorithm
         let sorted = first.findings.sorted(by: Finding.reportOrder)
         #expect(first.findings == sorted)
         for _ in 0..<3 {
@@ -49,7 +49,9 @@ import Testing
             """.write(to: file, atomically: true, encoding: .utf8)
         var options = ScanOptions()
         options.ruleFiles = [file.path]
-        // The jwt pack is replaced; the built-in ssotguard pack (suppression meta-rules) stays.
-        #expect(try Pipeline.loadRules(options).map(\.id) == ["suppression-invalid", "suppression-unused", "only-jose"])
+        // The jwt pack is replaced; the built-in jwt-security and ssotguard packs stay.
+        #expect(try Pipeline.loadRules(options).map(\.id) == ["jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned",
+                                                              "jwt-sensitive-claims", "suppression-invalid", "suppression-unused",
+                                                              "only-jose"])
     }
 }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct SARIFReporterTests {
     static let rule = RuleInfo(id: "jwt-direct-call", summary: "JWT call outside the SSOT.", why: "One place decides.",
                                instead: "Call `auth.verify()`.", severity: .error, kind: "forbidden-call",
-                               allowedPaths: ["auth/**"], securitySeverity: "8.1", precision: .high)
+                               allowedPaths: ["auth/**"], securitySeverity: "8.1", precision: .high, pack: "jwt",
+                               cwe: ["CWE-287"])
 
     static func finding(_ path: String = "svc/a.py", line: Int = 2, rule: RuleID = "jwt-direct-call",
                         severity: Severity = .error) -> Finding {
@@ -125,7 +126,8 @@ import Testing
                             "security-severity" : "8.1",
                             "tags" : [
                               "security",
-                              "ssot",
+                              "external/cwe/cwe-287",
+                              "jwt",
                               "forbidden-call",
                               "phase-1.1"
                             ]
@@ -309,7 +311,7 @@ import Testing
         let sarif = SARIFReporter().render(Self.result([Self.finding(), other, Self.finding("y.py")]))
         let driver = try #require((try Self.run(sarif)["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let properties = try #require((driver["rules"] as? [[String: Any]])?.first?["properties"] as? [String: Any])
-        #expect(properties["tags"] as? [String] == ["security", "ssot", "forbidden-call", "phase-1.1", "phase-2.tests"])
+        #expect(properties["tags"] as? [String] == ["security", "external/cwe/cwe-287", "jwt", "forbidden-call", "phase-1.1", "phase-2.tests"])
         #expect(Double(try #require(properties["security-severity"] as? String)) == 8.1)
     }
 

@@ -11,7 +11,8 @@ import Testing
         let rulesDirectory = Self.repository.appendingPathComponent("rules")
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path)
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix("plan-") && !$0.hasSuffix(".plan.json") }.sorted()
-        #expect(BuiltinRules.files.map(\.name) == onDisk, "run scripts/gen-builtin-rules")
+        #expect(BuiltinRules.files.map(\.name).sorted() == onDisk, "run scripts/gen-builtin-rules")
+        #expect(BuiltinRules.files.first?.name == "jwt.json")
         for (name, text) in BuiltinRules.files {
             let file = try String(contentsOf: rulesDirectory.appendingPathComponent(name), encoding: .utf8)
             // A multi-line literal drops the final line break.

@@ -32,6 +32,7 @@ import Testing
     @Test func builtinRulesLoad() throws {
         let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
         #expect(rules.map(\.id.rawValue) == ["jwt-direct-import", "jwt-exception-import", "jwt-direct-call", "jwt-duplicate-implementation", "jwt-manual-decode", "jwt-hardcoded-secret", "jwt-secret-config",
+                                          "jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims",
                                           "suppression-invalid", "suppression-unused"])
         #expect(!Self.violating.isEmpty)
     }
