@@ -19,6 +19,9 @@ public enum FactExtractor {
         facts.calls = resolver.resolve()
         facts.valueBindings = resolver.valueBindings
         facts.values = ValueExtractor.extract(stream, facts: facts)
+        let control = ControlBlocks.extract(stream, language: language)
+        facts.blocks = ControlBlocks.finish(control.blocks, calls: facts.calls)
+        facts.returns = control.returns
         for token in tokens where token.kind == .comment { facts.comments.append(token.range) }
         return facts
     }

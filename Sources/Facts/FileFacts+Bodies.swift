@@ -34,6 +34,24 @@ extension FileFacts {
         return owners
     }
 
+    /// For each offset of an ascending sequence, the index of the innermost block (see
+    /// `BlockFact`) whose body contains it, or -1. Enclosing blocks follow `parent`.
+    public func innermostBlocks<S: Sequence>(containing offsets: S) -> [Int] where S.Element == Int {
+        var owners: [Int] = []
+        var open: [Int] = []
+        var next = 0
+        for offset in offsets {
+            while next < blocks.count, blocks[next].body.start <= offset {
+                while let top = open.last, blocks[top].body.end <= blocks[next].body.start { open.removeLast() }
+                open.append(next)
+                next += 1
+            }
+            while let top = open.last, blocks[top].body.end <= offset { open.removeLast() }
+            owners.append(open.last ?? -1)
+        }
+        return owners
+    }
+
     /// One past the last function nested in each function (functions nested in `i` are
     /// `i + 1 ..< end[i]`), in one pass.
     public func nestingEnds() -> [Int] {

@@ -139,6 +139,10 @@ public struct FileFacts: Sendable {
     public var comments: [ByteRange]
     /// Names bound to values in the code (see `ValueBinding`), in source order.
     public var valueBindings: [ValueBinding] = []
+    /// `try` bodies, handlers and branches (see `BlockFact`), sorted by body start, outer first.
+    public var blocks: [BlockFact] = []
+    /// `return` statements, in source order.
+    public var returns: [ReturnFact] = []
 
     public init(language: Language, imports: [ImportFact] = [], calls: [CallFact] = [], bindings: [String: String] = [:],
                 functions: [FunctionFact] = [], values: ValueFacts = ValueFacts(), comments: [ByteRange] = []) {
