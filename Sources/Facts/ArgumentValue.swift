@@ -17,6 +17,9 @@ enum ArgumentValue {
             fact.name = name
         } else if stream.kind(first) == .lBrace, stream.closer(of: first) == last {
             fact.properties = entries(stream, open: first, close: last, language: language)
+        } else if let duration = DurationValue.evaluate(stream, from: first, to: last) {
+            fact.seconds = duration.seconds
+            fact.isExpiry = duration.fromClock
         }
         return fact
     }
@@ -92,6 +95,10 @@ enum ArgumentValue {
     private static func entries(_ stream: TokenStream, open: Int, close: Int, language: Language) -> [ArgumentFact] {
         stream.items(between: open, and: close).compactMap { item -> ArgumentFact? in
             let (start, last) = item
+            if start == last, language == .typescript, stream.kind(start) == .identifier {
+                let name = stream.text(start)
+                return ArgumentFact(keyword: name, range: stream.range(start, start), name: name)
+            }
             guard stream.kind(start + 1) == .colon, last >= start + 2 else { return nil }
             guard let key = stream.kind(start) == .identifier ? stream.text(start) : stream.stringValue(start, language: language)
             else { return nil }

@@ -22,6 +22,7 @@ public enum FactExtractor {
         let control = ControlBlocks.extract(stream, language: language)
         facts.blocks = ControlBlocks.finish(control.blocks, calls: facts.calls)
         facts.returns = control.returns
+        facts.urlParameters = URLParameters.extract(stream, language: language)
         for token in tokens where token.kind == .comment { facts.comments.append(token.range) }
         return facts
     }

@@ -67,6 +67,11 @@ public struct ArgumentFact: Hashable, Sendable {
     /// When the value is another literal: `True`/`false`, a number, `None`/`null`/`undefined`, or
     /// a list / tuple display (its elements described like arguments).
     public var literal: ArgumentLiteral?
+    /// When the value is a length of time written with literals (see `DurationValue`): in seconds.
+    public var seconds: Double?
+    /// Whether `seconds` is added to the clock (`datetime.utcnow() + timedelta(minutes=5)`): an
+    /// expiry time that far ahead.
+    public var isExpiry: Bool = false
 
     public init(keyword: String? = nil, range: ByteRange, stringValue: String? = nil, stringRange: ByteRange? = nil,
                 name: String? = nil, properties: [ArgumentFact] = [], literal: ArgumentLiteral? = nil) {
@@ -143,6 +148,8 @@ public struct FileFacts: Sendable {
     public var blocks: [BlockFact] = []
     /// `return` statements, in source order.
     public var returns: [ReturnFact] = []
+    /// Query parameters whose value the code appends to a URL (see `URLParameterFact`).
+    public var urlParameters: [URLParameterFact] = []
 
     public init(language: Language, imports: [ImportFact] = [], calls: [CallFact] = [], bindings: [String: String] = [:],
                 functions: [FunctionFact] = [], values: ValueFacts = ValueFacts(), comments: [ByteRange] = []) {
