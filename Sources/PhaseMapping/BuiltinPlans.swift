@@ -23,12 +23,13 @@ enum BuiltinPlans {
     {
       "id": "security",
       "title": "Security hardening: token failures",
-      "description": "The jwt-security pack's findings, wherever they are (the SSOT included): tokens decoded without verifying their signature, the none algorithm or unpinned algorithms, credentials in payloads. They are fixed first, before and independently of the consolidation: each one is exploitable today.",
+      "description": "The jwt-security pack's findings, wherever they are (the SSOT included): tokens decoded without verifying their signature, the none algorithm or unpinned algorithms, credentials in payloads, local verification fallbacks when the auth service is down, token lifetimes set outside the auth service, tokens in URLs and web storage, WebSocket auth failures closed with 1011. They are fixed first, before and independently of the consolidation: each one is exploitable or breaks sessions today.",
       "due": "2025-09-12",
       "match": [
-        { "rules": ["jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims"] }
+        { "rules": ["jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims",
+                    "jwt-local-fallback", "jwt-lifetime-outside-ssot", "jwt-in-url", "jwt-in-web-storage", "jwt-ws-close-internal-error"] }
       ],
-      "done": { "openFindings": 0, "description": "No unverified, unsigned or unpinned token handling and no credentials in token payloads" }
+      "done": { "openFindings": 0, "description": "No unverified, unsigned or unpinned token handling, no credentials in payloads, no local fallback validators, lifetimes only in the auth service, no tokens in URLs or web storage, auth failures closed with 1008/4001-4003" }
     },
     {
       "id": "phase-1.1",

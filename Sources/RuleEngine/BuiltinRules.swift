@@ -455,11 +455,36 @@ enum BuiltinRules {
             { "call": "jose.jwt.decode", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
               "evidence": "with options verify_signature={value}: the signature is not checked" },
             { "call": "jose.jws.verify", "keyword": "verify", "equals": false,
-              "evidence": "with verify={value}: the signature is not checked" }
+              "evidence": "with verify={value}: the signature is not checked" },
+            { "call": "jose.jwt.get_unverified_claims",
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*"],
+                           "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
+                           "unlessCalls": ["jose.jwt.decode", "jose.jws.verify", "jwt.decode", "authlib.jose.jwt.decode"] },
+              "evidence": "reads claims without checking the signature, and {use}" },
+            { "call": "jose.jwt.get_unverified_header",
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*"],
+                           "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
+                           "unlessCalls": ["jose.jwt.decode", "jose.jws.verify", "jwt.decode", "authlib.jose.jwt.decode"] },
+              "evidence": "reads the header without checking the signature, and {use}" }
           ],
           "typescript": [
             { "call": "jwt-simple.decode", "argument": 2, "equals": true,
-              "evidence": "with noVerify {value}: the signature is not checked" }
+              "evidence": "with noVerify {value}: the signature is not checked" },
+            { "call": "jsonwebtoken.decode",
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate"],
+                           "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
+                           "unlessCalls": ["jsonwebtoken.verify", "jsonwebtoken.default.verify", "jose.jwtVerify", "*JwtService().verify*"] },
+              "evidence": "only decodes (it never checks the signature), and {use}" },
+            { "call": "jsonwebtoken.default.decode",
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate"],
+                           "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
+                           "unlessCalls": ["jsonwebtoken.verify", "jsonwebtoken.default.verify", "jose.jwtVerify", "*JwtService().verify*"] },
+              "evidence": "only decodes (it never checks the signature), and {use}" },
+            { "call": "jose.decodeJwt",
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate"],
+                           "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
+                           "unlessCalls": ["jose.jwtVerify", "jose.compactVerify", "jsonwebtoken.verify", "jsonwebtoken.default.verify", "*JwtService().verify*"] },
+              "evidence": "only decodes (it never checks the signature), and {use}" }
           ]
         },
         "skipTestCode": true
@@ -472,7 +497,11 @@ enum BuiltinRules {
           { "language": "python", "code": "from jose import jwt\n\nclaims = jwt.decode(token, key, options={\"verify_signature\": False})\n" },
           { "language": "typescript", "code": "import jwt from 'jwt-simple';\n\nexport const claims = (t: string) => jwt.decode(t, KEY, true);\n" },
           { "language": "typescript", "code": "import simple from 'jwt-simple';\n\nexport function check(t: string) {\n  return simple.decode(t, KEY, true);\n}\n" },
-          { "language": "typescript", "code": "const simple = require('jwt-simple');\nmodule.exports = (t) => simple.decode(t, process.env.KEY, true, 'HS256');\n" }
+          { "language": "typescript", "code": "const simple = require('jwt-simple');\nmodule.exports = (t) => simple.decode(t, process.env.KEY, true, 'HS256');\n" },
+          { "language": "python", "code": "from jose import jwt\n\ndef authenticate(token):\n    claims = jwt.get_unverified_claims(token)\n    if claims[\"role\"] != \"admin\":\n        raise PermissionError(token)\n    return claims\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport function validateToken(token: string) {\n  const decoded = jwt.decode(token);\n  return decoded;\n}\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport function requireAdmin(req, res, next) {\n  const claims = jwt.decode(req.headers.authorization.slice(7)) as any;\n  if (claims.role !== 'admin') return res.sendStatus(403);\n  next();\n}\n" },
+          { "language": "typescript", "code": "import { decodeJwt } from 'jose';\n\nexport const verifySession = (token: string) => decodeJwt(token);\n" }
         ],
         "compliant": [
           { "language": "python", "code": "import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"HS256\"], options={\"verify_signature\": True})\n" },
@@ -481,7 +510,10 @@ enum BuiltinRules {
           { "language": "python", "path": "tests/test_tokens.py", "code": "import jwt\n\ndef test_forged_token_has_claims():\n    assert jwt.decode(FORGED, options={\"verify_signature\": False})[\"sub\"] == \"x\"\n" },
           { "language": "typescript", "code": "import jwt from 'jwt-simple';\n\nexport const claims = (t: string) => jwt.decode(t, KEY, false, 'HS256');\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const check = (t: string) => jwt.verify(t, KEY, { algorithms: ['HS256'] });\n" },
-          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nconst options = { verify: false };\nexport const check = (t: string) => jwt.verify(t, KEY);\n" }
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nconst options = { verify: false };\nexport const check = (t: string) => jwt.verify(t, KEY);\n" },
+          { "language": "python", "code": "from jose import jwt\n\ndef log_token(token):\n    claims = jwt.get_unverified_claims(token)\n    logger.info(\"token for %s\", claims.get(\"sub\"))\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport function verifyToken(token: string) {\n  jwt.verify(token, KEY, { algorithms: ['HS256'] });\n  const decoded = jwt.decode(token, { complete: true });\n  return decoded;\n}\n" },
+          { "language": "typescript", "code": "import { decodeJwt } from 'jose';\n\nexport function showExpiry(token: string) {\n  const { exp } = decodeJwt(token);\n  return new Date((exp ?? 0) * 1000).toLocaleString();\n}\n" }
         ]
       }
     },
@@ -559,7 +591,8 @@ enum BuiltinRules {
         "checks": {
           "python": [
             { "call": "jwt.decode", "keyword": "algorithms", "argument": 2, "missing": true,
-              "unless": [ { "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false } ],
+              "unless": [ { "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false },
+                          { "keyword": "verify", "equals": false } ],
               "evidence": "without algorithms=: the token's own header picks the algorithm" },
             { "call": "jwt.decode", "keyword": "algorithms", "argument": 2,
               "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
@@ -655,6 +688,256 @@ enum BuiltinRules {
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: u.id, roles: u.roles }, secret);\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: u.id }, key, { secret: 'unused' } as any);\n" },
           { "language": "typescript", "code": "import { SignJWT } from 'jose';\n\nexport const t = new SignJWT({ sub: u.id, scope: 'read' }).sign(key);\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-local-fallback",
+      "kind": "local-fallback",
+      "severity": "error",
+      "securitySeverity": "8.1",
+      "precision": "high",
+      "cwe": ["CWE-636", "CWE-287"],
+      "summary": "Token validated locally (or taken from a cache or default) when the auth service call fails.",
+      "why": "The outage report's fix: when the auth service is down, decode the JWT locally, trust a cached result or answer \"valid\". That is a second validator that only runs during an outage, so nobody tests it, it keeps a copy of the secret, and it ignores revocation: the hardest kind of duplicate to notice.",
+      "instead": "Fail closed: in the handler re-raise, or return an unauthenticated result (`{\"valid\": False, \"error\": \"auth_service_unavailable\"}`) and let clients retry. Resilience belongs in the auth service (replicas, its own cache), not in each caller.",
+      "message": "{handler} {evidence}: a second validator that runs only when the auth service fails",
+      "match": {
+        "serviceCalls": ["*auth_client*", "*auth_service*", "*authclient*", "*authservice*", "*auth_api*", "*authapi*", "*validate_token*", "*validatetoken*", "*verify_token*", "*verifytoken*", "*introspect*", "*validate_jwt*", "*validatejwt*", "requests.*", "httpx.*", "aiohttp.*", "*session.post", "*session.get", "*client.post", "*client.get", "*http.post", "*http.get", "fetch", "axios", "axios.*", "*.request"],
+        "serviceErrors": ["*connect*", "*timeout*", "*circuit*", "*breaker*", "*unavailable*", "*httperror*", "*httpstatuserror*", "*requestexception*", "*requesterror*", "*clienterror*", "*networkerror*", "*transporterror*"],
+        "outageConditions": ["*circuit*", "*breaker*", "*degraded*", "*auth_service_down*", "*authservicedown*", "*service_unavailable*", "*serviceunavailable*"],
+        "localChecks": {
+          "python": ["jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode*", "jwt.*PyJWT().decode*", "jose.jwt.decode", "jose.jwt.get_unverified_claims", "jose.jws.verify", "authlib.jose.jwt.decode", "jwt.get_unverified_header"],
+          "typescript": ["jsonwebtoken.verify", "jsonwebtoken.default.verify", "jsonwebtoken.decode", "jsonwebtoken.default.decode", "jose.jwtVerify", "jose.decodeJwt", "jose.compactVerify", "jwt-decode.*", "jwt-simple.decode"]
+        },
+        "localValidators": ["*local*", "*fallback*", "*offline*", "*degraded*"],
+        "cacheReads": ["*cache*"],
+        "validResults": ["valid", "is_valid", "isvalid", "authenticated", "is_authenticated", "isauthenticated", "ok"],
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\n\nasync def validate_jwt(token):\n    try:\n        return await auth_client.validate_token(token)\n    except (httpx.ConnectError, httpx.TimeoutException):\n        return jwt.decode(token, settings.JWT_SECRET, algorithms=[\"HS256\"])\n" },
+          { "language": "python", "code": "async def validate(self, token):\n    try:\n        return await self._http.post(\"/auth/validate\", json={\"token\": token})\n    except Exception:\n        cached = await self._token_cache.get(token)\n        if cached:\n            return cached\n        return {\"valid\": False}\n" },
+          { "language": "python", "code": "def check(token):\n    if circuit_breaker.is_open:\n        return {\"valid\": True, \"degraded\": True}\n    return auth_service.validate(token)\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport async function validate(token: string) {\n  try {\n    return await authClient.validateToken(token);\n  } catch (err) {\n    return jwt.verify(token, process.env.JWT_SECRET!);\n  }\n}\n" },
+          { "language": "typescript", "code": "export const check = (token: string) =>\n  fetch(`${AUTH_URL}/validate`, { method: 'POST', body: token })\n    .then((r) => r.json())\n    .catch(() => verifyTokenLocally(token));\n" },
+          { "language": "typescript", "code": "export async function validate(token: string) {\n  try {\n    return await axios.post('/auth/validate', { token });\n  } catch {\n    return { valid: true, degraded: true };\n  }\n}\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "async def validate_jwt(token):\n    try:\n        return await auth_client.validate_token(token)\n    except (httpx.ConnectError, httpx.TimeoutException):\n        return {\"valid\": False, \"error\": \"auth_service_unavailable\"}\n" },
+          { "language": "python", "code": "import jwt\n\ndef claims(token, key):\n    try:\n        return jwt.decode(token, key, algorithms=[\"HS256\"])\n    except jwt.ExpiredSignatureError:\n        raise\n" },
+          { "language": "python", "code": "async def validate_jwt(token):\n    try:\n        return await auth_client.validate_token(token)\n    except httpx.ConnectError as exc:\n        logger.error(\"auth service down: %s\", exc)\n        raise AuthServiceUnavailable() from exc\n" },
+          { "language": "typescript", "code": "export async function validate(token: string) {\n  try {\n    return await authClient.validateToken(token);\n  } catch (err) {\n    logger.error(err);\n    return { valid: false, error: 'auth_service_unavailable' };\n  }\n}\n" },
+          { "language": "typescript", "code": "export const check = (token: string) =>\n  fetch(`${AUTH_URL}/validate`, { method: 'POST', body: token })\n    .then((r) => r.json())\n    .catch(() => ({ valid: false }));\n" },
+          { "language": "typescript", "code": "export async function load() {\n  try {\n    return await readConfig();\n  } catch {\n    return cache.get('config');\n  }\n}\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-lifetime-outside-ssot",
+      "kind": "insecure-call",
+      "severity": "warning",
+      "securitySeverity": "5.3",
+      "precision": "high",
+      "cwe": ["CWE-613"],
+      "summary": "Token lifetime (expiry) set outside the auth service.",
+      "why": "The lifecycle reports: 60-second access tokens met 300-second WebSocket sessions because lifetimes were set in several places that nobody kept in step. Each place that mints a token with its own `exp` / `expiresIn` / `timedelta` is a lifetime policy of its own.",
+      "instead": "Let the auth service mint tokens and own their lifetimes (`get_unified_auth().create_access_token(user_id)`); read the lifetime it reports (`expires_in`) instead of assuming one.",
+      "message": "`{call}` {evidence}",
+      "match": {
+        "checks": {
+          "python": [
+            { "call": "jwt.encode", "keyword": "payload", "argument": 0, "property": "exp", "lifetime": "expiry",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "call": "jose.jwt.encode", "keyword": "claims", "argument": 0, "property": "exp", "lifetime": "expiry",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "callee": "*timedelta", "lifetime": "length",
+              "mints": ["jwt.encode", "jose.jwt.encode", "authlib.jose.jwt.encode", "flask_jwt_extended.create_access_token", "flask_jwt_extended.create_refresh_token", "rest_framework_simplejwt.tokens.*"],
+              "evidence": "sets a token lifetime of {value} outside the SSOT, {use}" }
+          ],
+          "typescript": [
+            { "call": "jsonwebtoken.sign", "argument": 2, "property": "expiresIn", "lifetime": "length",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "call": "jsonwebtoken.default.sign", "argument": 2, "property": "expiresIn", "lifetime": "length",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "call": "jsonwebtoken.sign", "argument": 0, "property": "exp", "lifetime": "expiry",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "call": "jsonwebtoken.default.sign", "argument": 0, "property": "exp", "lifetime": "expiry",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "callee": "*.setExpirationTime", "argument": 0, "lifetime": "length",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "call": "@nestjs/jwt.JwtModule.register", "argument": 0, "property": "signOptions.expiresIn", "lifetime": "length",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" },
+            { "call": "*JwtService().sign*", "argument": 1, "property": "expiresIn", "lifetime": "length",
+              "evidence": "sets the token lifetime to {value} outside the SSOT" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "allowedPaths": [
+        "auth_service/auth_core/core/jwt_handler.py",
+        "auth_service/auth_core/unified_auth_interface.py",
+        "auth_service/auth_core/config.py"
+      ],
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef mint(uid, key):\n    return jwt.encode({\"sub\": uid, \"exp\": datetime.utcnow() + timedelta(seconds=60)}, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef create_access_token(data, key):\n    to_encode = dict(data)\n    to_encode[\"exp\"] = datetime.utcnow() + timedelta(minutes=15)\n    return jwt.encode(to_encode, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "import time\nimport jwt\n\ntoken = jwt.encode({\"sub\": uid, \"exp\": int(time.time()) + 300}, key)\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const mint = (id: string) => jwt.sign({ sub: id }, key, { expiresIn: '60s' });\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const mint = (id: string) => jwt.sign({ sub: id, exp: Math.floor(Date.now() / 1000) + 300 }, key);\n" },
+          { "language": "typescript", "code": "import { SignJWT } from 'jose';\n\nexport const mint = (id: string) => new SignJWT({ sub: id }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key);\n" }
+        ],
+        "compliant": [
+          { "language": "python", "path": "auth_service/auth_core/core/jwt_handler.py", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef create_access_token(uid, key):\n    return jwt.encode({\"sub\": uid, \"exp\": datetime.utcnow() + timedelta(minutes=15)}, key, algorithm=\"HS256\")\n" },
+          { "language": "python", "code": "from datetime import timedelta\n\nCACHE_TTL = timedelta(minutes=5)\n\ndef purge(cache):\n    cache.expire(CACHE_TTL)\n" },
+          { "language": "python", "code": "def issue(user):\n    return get_unified_auth().create_access_token(user.id)\n" },
+          { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const mint = (id: string) => jwt.sign({ sub: id }, key);\n" },
+          { "language": "typescript", "code": "export const ttl = { expiresIn: '60s' };\nexport const session = setTimeout(refresh, 60 * 1000);\n" },
+          { "language": "typescript", "path": "frontend/server/legacy/__tests__/mint.test.ts", "code": "import jwt from 'jsonwebtoken';\n\nit('expires', () => {\n  const t = jwt.sign({ sub: 'x' }, 'k', { expiresIn: 1 });\n  expect(t).toBeTruthy();\n});\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-in-url",
+      "kind": "url-token",
+      "severity": "error",
+      "securitySeverity": "6.5",
+      "precision": "high",
+      "cwe": ["CWE-598"],
+      "summary": "Token put into a URL's query string (a WebSocket URL or any other).",
+      "why": "URLs are logged by proxies, load balancers and servers, kept in browser history and sent in `Referer` headers: a JWT in `?token=` leaks to all of them and stays valid until it expires. Browsers cannot set headers on a WebSocket, which is why the ticket-auth report replaced JWTs in WebSocket URLs with short-lived one-time tickets.",
+      "instead": "For WebSockets, fetch a one-time ticket from the auth service and connect with `?ticket=<id>`; for HTTP, send the token in the `Authorization` header.",
+      "message": "token in a URL: `{parameter}=` gets `{value}`",
+      "match": {
+        "parameters": ["token", "jwt", "access_token", "accesstoken", "id_token", "auth_token", "authtoken", "jwt_token", "jwttoken", "bearer", "authorization"],
+        "unlessValues": ["*ticket*"],
+        "queryArguments": {
+          "python": [
+            { "callee": "*", "keyword": "params" },
+            { "callee": "*.*", "keyword": "params" },
+            { "callee": "*.*.*", "keyword": "params" }
+          ],
+          "typescript": [
+            { "callee": "io", "argument": 1, "property": "query" },
+            { "callee": "URLSearchParams", "argument": 0 },
+            { "callee": "*.searchParams.set", "pair": true },
+            { "callee": "*.searchParams.append", "pair": true }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "async def connect(access_token):\n    return await websockets.connect(f\"{WS_URL}/ws?token={access_token}\")\n" },
+          { "language": "python", "code": "def connect(client, jwt):\n    return client.websocket_connect(\"/ws\", params={\"token\": jwt})\n" },
+          { "language": "python", "code": "def callback_url(base, token):\n    return base + \"/done?jwt=\" + token\n" },
+          { "language": "typescript", "code": "export const open = (url: string, jwt: string) => new WebSocket(url + '?token=' + jwt);\n" },
+          { "language": "typescript", "code": "export const open = (wsUrl: string, token: string) => new WebSocket(`${wsUrl}?jwt=${token}`);\n" },
+          { "language": "typescript", "code": "export function link(token: string) {\n  const url = new URL('/download', location.origin);\n  url.searchParams.set('access_token', token);\n  return url.toString();\n}\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "async def connect(ticket_id):\n    return await websockets.connect(f\"{WS_URL}/ws?ticket={ticket_id}\")\n" },
+          { "language": "python", "code": "def fetch(session, token):\n    return session.get(URL, headers={\"Authorization\": f\"Bearer {token}\"})\n" },
+          { "language": "python", "code": "def page(client, next_page):\n    return client.get(URL, params={\"page_token\": next_page})\n" },
+          { "language": "typescript", "code": "export const open = (wsUrl: string, ticket: string) => new WebSocket(`${wsUrl}?ticket=${ticket}`);\n" },
+          { "language": "typescript", "code": "export const open = (wsUrl: string, t: { ticketId: string }) => new WebSocket(`${wsUrl}?token=${t.ticketId}`);\n" },
+          { "language": "typescript", "code": "export const call = (token: string) => fetch('/api/me', { headers: { Authorization: `Bearer ${token}` } });\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-in-web-storage",
+      "kind": "insecure-call",
+      "severity": "warning",
+      "securitySeverity": "5.3",
+      "precision": "high",
+      "cwe": ["CWE-922"],
+      "summary": "Token stored in `localStorage` / `sessionStorage`.",
+      "why": "Web storage is readable by every script on the page: one XSS and the token is gone, and unlike an `HttpOnly` cookie nothing stops it. Front ends keep tokens there so they can put them in WebSocket URLs, which is what ticket auth replaces.",
+      "instead": "Keep the session in an `HttpOnly`, `Secure`, `SameSite` cookie set by the auth service; for WebSockets, ask for a one-time ticket when connecting.",
+      "message": "`{call}` {evidence}",
+      "match": {
+        "checks": {
+          "typescript": [
+            { "callee": "localStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "evidence": "stores {value} where any script on the page can read it" },
+            { "callee": "sessionStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "evidence": "stores {value} where any script on the page can read it" },
+            { "callee": "window.localStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "evidence": "stores {value} where any script on the page can read it" },
+            { "callee": "window.sessionStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "evidence": "stores {value} where any script on the page can read it" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "typescript", "code": "export function save(token: string) {\n  localStorage.setItem('access_token', token);\n}\n" },
+          { "language": "typescript", "code": "export const remember = (jwt: string) => sessionStorage.setItem('jwt', jwt);\n" },
+          { "language": "typescript", "code": "export function save(t: { accessToken: string }) {\n  window.localStorage.setItem('authToken', t.accessToken);\n}\n" }
+        ],
+        "compliant": [
+          { "language": "typescript", "code": "export const theme = (name: string) => localStorage.setItem('theme', name);\n" },
+          { "language": "typescript", "code": "export const csrf = (value: string) => sessionStorage.setItem('csrf_token', value);\n" },
+          { "language": "typescript", "code": "export const token = () => localStorage.getItem('access_token');\n" }
+        ]
+      }
+    },
+    {
+      "id": "jwt-ws-close-internal-error",
+      "kind": "insecure-call",
+      "severity": "warning",
+      "securitySeverity": "4.3",
+      "precision": "high",
+      "cwe": ["CWE-755"],
+      "summary": "WebSocket closed with 1011 (internal error) when authentication or a token fails.",
+      "why": "The lifecycle findings: sockets whose token expired were closed with 1011, so clients saw a server error and reconnected blindly with the same expired token instead of refreshing it. 1011 means the server broke; an auth failure is a policy matter.",
+      "instead": "Close auth failures with 1008 (policy violation) or an application code the client understands (4001 token expired, 4003 forbidden), so it refreshes before reconnecting.",
+      "message": "`{call}` {evidence}",
+      "match": {
+        "checks": {
+          "python": [
+            { "callee": "*.close", "keyword": "code", "argument": 0, "equals": 1011,
+              "failure": ["*authenticat*", "*authoriz*", "*autherror*", "*auth_error*", "*auth_fail*", "*authfail*", "*token*", "*jwt*", "*credential*", "*unauthori*", "*expired*", "*signature*", "*valid*", "*login*", "*forbidden*", "*permission*", "user"],
+              "evidence": "closes with code {value} (internal error) {use}" },
+            { "callee": "*.close", "keyword": "code", "argument": 0, "named": ["*1011*", "*INTERNAL_ERROR"],
+              "failure": ["*authenticat*", "*authoriz*", "*autherror*", "*auth_error*", "*auth_fail*", "*authfail*", "*token*", "*jwt*", "*credential*", "*unauthori*", "*expired*", "*signature*", "*valid*", "*login*", "*forbidden*", "*permission*", "user"],
+              "evidence": "closes with `{value}` (1011, internal error) {use}" }
+          ],
+          "typescript": [
+            { "callee": "*.close", "argument": 0, "equals": 1011,
+              "failure": ["*authenticat*", "*authoriz*", "*autherror*", "*auth_error*", "*auth_fail*", "*authfail*", "*token*", "*jwt*", "*credential*", "*unauthori*", "*expired*", "*signature*", "*valid*", "*login*", "*forbidden*", "*permission*", "user"],
+              "evidence": "closes with code {value} (internal error) {use}" },
+            { "callee": "*.close", "argument": 0, "named": ["*1011*", "*INTERNAL_ERROR"],
+              "failure": ["*authenticat*", "*authoriz*", "*autherror*", "*auth_error*", "*auth_fail*", "*authfail*", "*token*", "*jwt*", "*credential*", "*unauthori*", "*expired*", "*signature*", "*valid*", "*login*", "*forbidden*", "*permission*", "user"],
+              "evidence": "closes with `{value}` (1011, internal error) {use}" }
+          ]
+        },
+        "skipTestCode": true
+      },
+      "examples": {
+        "violating": [
+          { "language": "python", "code": "async def endpoint(websocket, token):\n    result = await auth_client.validate_token(token)\n    if not result.valid:\n        await websocket.close(code=1011, reason=\"bad token\")\n        return\n" },
+          { "language": "python", "code": "async def endpoint(websocket):\n    try:\n        user = await authenticate_websocket(websocket)\n    except Exception:\n        await websocket.close(code=status.WS_1011_INTERNAL_ERROR)\n        return\n" },
+          { "language": "python", "code": "async def on_expired(ws):\n    await ws.close(1011, \"Token expired\")\n" },
+          { "language": "typescript", "code": "export function onMessage(ws: WebSocket, msg: { token?: string }) {\n  if (!isValidToken(msg.token)) {\n    ws.close(1011, 'invalid');\n  }\n}\n" },
+          { "language": "typescript", "code": "export async function onConnect(ws: WebSocket, token: string) {\n  try {\n    await authClient.validateToken(token);\n  } catch (err) {\n    ws.close(1011);\n  }\n}\n" },
+          { "language": "typescript", "code": "export const expire = (socket: WebSocket) => socket.close(1011, 'Authentication expired');\n" }
+        ],
+        "compliant": [
+          { "language": "python", "code": "async def endpoint(websocket, token):\n    result = await auth_client.validate_token(token)\n    if not result.valid:\n        await websocket.close(code=1008, reason=\"bad token\")\n        return\n" },
+          { "language": "python", "code": "async def on_expired(ws):\n    await ws.close(4001, \"Token expired\")\n" },
+          { "language": "python", "code": "async def endpoint(websocket):\n    try:\n        await pump(websocket)\n    except RuntimeError:\n        await websocket.close(code=1011)\n" },
+          { "language": "typescript", "code": "export function onMessage(ws: WebSocket, msg: { token?: string }) {\n  if (!isValidToken(msg.token)) {\n    ws.close(4001, 'token expired');\n  }\n}\n" },
+          { "language": "typescript", "code": "export function onError(ws: WebSocket, err: Error) {\n  logger.error(err);\n  ws.close(1011, 'server error');\n}\n" },
+          { "language": "typescript", "code": "export function onMessage(ws: WebSocket, msg: { token?: string }) {\n  if (!isValidToken(msg.token)) {\n    ws.close(1008, 'policy');\n  }\n}\n" }
         ]
       }
     }

@@ -66,6 +66,10 @@ public enum Evaluator {
                 hits += match.evaluate(facts, rule: rule)
             case .insecureCall(let match):
                 hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
+            case .localFallback(let match):
+                hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
+            case .urlToken(let match):
+                hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
             case .meta:
                 continue
             }
@@ -137,6 +141,8 @@ public enum Evaluator {
         case .hardcodedSecret: return "hard-coded secret {secret} {context}"
         case .forbiddenEnv: return "setting `{setting}` read outside its single source of truth"
         case .insecureCall: return "`{call}` {evidence}"
+        case .localFallback: return "{handler} {evidence}: a second validator that runs only when the auth service fails"
+        case .urlToken: return "token in a URL: `{parameter}=` gets `{value}`"
         case .meta: return "{detail}"
         }
     }

@@ -11,15 +11,30 @@ import Model
 ///   positional index is tried when the keyword is not written), then optionally `property` (an
 ///   entry of the dict / object literal found there, also through a name bound to one earlier in
 ///   the function: `opts = {...}; jwt.decode(t, options=opts)`);
+/// - which call: `call` (the qualified name, resolved through imports) or `callee` (the callee as
+///   written, for calls on any object: `*.close`);
 /// - what: `equals` (a string, compared without case, a bool, a number or null), `contains` (a
 ///   list that holds the string, or the string itself), `mixes` (a list with elements of at least
 ///   two of the groups of glob patterns: `HS*` with `RS*`), `missing` (nothing written there),
 ///   `properties` (the object there has an entry matching one of these glob patterns, e.g.
-///   `password`), or nothing (the call itself);
-/// - `unless`: checks of the same shape (without `call`) that make the call safe after all.
+///   `password`), `named` (a dotted name matching one of the patterns:
+///   `status.WS_1011_INTERNAL_ERROR`), `like` (a string matching one of the patterns, without
+///   case), `lifetime` (`"length"`: a length of time written with literals, `60`, `'15m'`,
+///   `timedelta(minutes=1)`; `"expiry"`: the clock plus one, `utcnow() + timedelta(hours=1)`),
+///   or nothing (the call itself);
+/// - `unless`: checks of the same shape (without `call`) that make the call safe after all;
+/// - `decides` (`{"functions": [...], "exceptFunctions": [...], "unlessCalls": [...]}`): only when
+///   the call's result decides access: returned (itself or through a local) from a function whose
+///   name matches `functions` but not `exceptFunctions` (`*without*`), or tested in an `if` of
+///   the same function; not when that function also makes one of `unlessCalls` (qualified names:
+///   it verified the token);
+/// - `failure` (word patterns): only in a branch or handler about a failure these words name: an
+///   enclosing `if`/`else` whose condition, or `except`/`catch` whose types or `try` calls, have
+///   a matching word, or a string argument of the call that matches (`reason="Token expired"`).
 ///
-/// The message fills `{call}` (the qualified name) and `{evidence}` (the check's `evidence`
-/// with `{value}` replaced by the value as written in the check's language).
+/// The message fills `{call}` (the qualified name, or the callee as written) and `{evidence}` (the
+/// check's `evidence` with `{value}` replaced by the value as written in the check's language, a
+/// lifetime in seconds, and `{use}` by what `decides`/`failure` found).
 public struct InsecureCallMatch: Sendable, Equatable {
     public struct Condition: Sendable, Equatable {
         public enum Predicate: Sendable, Equatable {
@@ -29,6 +44,9 @@ public struct InsecureCallMatch: Sendable, Equatable {
             case mixes([[NamePattern]])
             case missing
             case properties([NamePattern])
+            case named([NamePattern])
+            case like([NamePattern])
+            case lifetime(expiry: Bool)
         }
 
         public var argument: Int?
@@ -37,11 +55,31 @@ public struct InsecureCallMatch: Sendable, Equatable {
         public var predicate: Predicate
     }
 
+    /// Where a call's result or position must be for the check to hold.
+    public enum Usage: Sendable, Equatable {
+        case decides(functions: [NamePattern], exceptFunctions: [NamePattern], unlessCalls: [NamePattern])
+        case failure(words: [NamePattern])
+        /// The enclosing function (or module) also makes one of these calls (qualified names).
+        case mints(calls: [NamePattern])
+    }
+
     public struct Check: Sendable, Equatable {
-        public var call: NamePattern
+        /// The qualified name (`call`), or else the callee as written (`callee`).
+        public var call: NamePattern?
+        public var callee: NamePattern?
         public var condition: Condition
         public var unless: [Condition]
+        public var usage: Usage?
         public var evidence: String
+
+        func matches(_ fact: CallFact) -> String? {
+            if let call {
+                guard let name = fact.qualifiedName else { return nil }
+                return call.matches(name) || call.matches(name.replacing("()", with: "")) ? name : nil
+            }
+            guard let callee, callee.matches(fact.callee) || callee.matches(fact.callee.replacing("()", with: "")) else { return nil }
+            return fact.callee
+        }
     }
 
     public var checks: [Language: [Check]]
@@ -58,9 +96,16 @@ public struct InsecureCallMatch: Sendable, Equatable {
             var list: [Check] = []
             for (index, node) in nodes.enumerated() {
                 let item = try JSONObjectReader(node, path: lists.path(of: language.rawValue, index: index))
-                let call = try item.string("call")
-                if call.isEmpty { throw item.error("the call must not be empty", key: "call") }
+                let call = try item.optionalString("call")
+                let callee = try item.optionalString("callee")
+                guard (call == nil) != (callee == nil) else {
+                    throw item.error("name the call with \"call\" (qualified name) or \"callee\" (as written), one of them")
+                }
+                if call?.isEmpty == true || callee?.isEmpty == true {
+                    throw item.error("the call must not be empty", key: call != nil ? "call" : "callee")
+                }
                 let condition = try Self.condition(item)
+                let usage = try Self.usage(item)
                 var unless: [Condition] = []
                 if let nodes = try item.optionalArray("unless") {
                     for (k, node) in nodes.enumerated() {
@@ -71,7 +116,8 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 }
                 let evidence = try item.string("evidence")
                 try item.finish()
-                list.append(Check(call: NamePattern(call), condition: condition, unless: unless, evidence: evidence))
+                list.append(Check(call: call.map(NamePattern.init), callee: callee.map(NamePattern.init), condition: condition,
+                                  unless: unless, usage: usage, evidence: evidence))
             }
             checks[language] = list
         }
@@ -121,13 +167,54 @@ public struct InsecureCallMatch: Sendable, Equatable {
             }
             predicates.append(.properties(names.map { NamePattern($0.lowercased()) }))
         }
-        guard predicates.count <= 1 else {
-            throw item.error("use one of \"equals\", \"contains\", \"mixes\", \"missing\", \"properties\" per check")
+        for key in ["named", "like"] {
+            guard let names = try item.optionalStringArray(key) else { continue }
+            guard !names.isEmpty, !names.contains(where: \.isEmpty) else { throw item.error("list non-empty patterns", key: key) }
+            predicates.append(key == "named" ? .named(names.map(NamePattern.init)) : .like(names.map { NamePattern($0.lowercased()) }))
         }
-        if predicates.first != nil || property != nil, argument == nil, keyword == nil {
+        if let lifetime = try item.optionalString("lifetime") {
+            guard lifetime == "length" || lifetime == "expiry" else {
+                throw item.error("\"lifetime\" is \"length\" or \"expiry\"", key: "lifetime")
+            }
+            predicates.append(.lifetime(expiry: lifetime == "expiry"))
+        }
+        guard predicates.count <= 1 else {
+            throw item.error("use one of \"equals\", \"contains\", \"mixes\", \"missing\", \"properties\", \"named\", \"like\", \"lifetime\" per check")
+        }
+        if let first = predicates.first, first != .lifetime(expiry: false), argument == nil, keyword == nil {
+            throw item.error("say where to look: \"argument\" and/or \"keyword\"")
+        }
+        if property != nil, argument == nil, keyword == nil {
             throw item.error("say where to look: \"argument\" and/or \"keyword\"")
         }
         return Condition(argument: argument, keyword: keyword, property: property, predicate: predicates.first ?? .any)
+    }
+
+    private static func usage(_ item: JSONObjectReader) throws(JSONSchemaError) -> Usage? {
+        let decides = try item.optionalObject("decides")
+        let failure = try item.optionalStringArray("failure")
+        let mints = try item.optionalStringArray("mints")
+        if [decides != nil, failure != nil, mints != nil].filter({ $0 }).count > 1 {
+            throw item.error("use one of \"decides\", \"failure\", \"mints\"")
+        }
+        if let mints {
+            guard !mints.isEmpty, !mints.contains(where: \.isEmpty) else { throw item.error("list non-empty call patterns", key: "mints") }
+            return .mints(calls: mints.map(NamePattern.init))
+        }
+        if let decides {
+            let functions = try decides.stringArray("functions")
+            let except = try decides.optionalStringArray("exceptFunctions") ?? []
+            let unless = try decides.optionalStringArray("unlessCalls") ?? []
+            try decides.finish()
+            guard !functions.isEmpty else { throw decides.error("list the function name patterns", key: "functions") }
+            return .decides(functions: functions.map { NamePattern($0.lowercased()) },
+                            exceptFunctions: except.map { NamePattern($0.lowercased()) }, unlessCalls: unless.map(NamePattern.init))
+        }
+        if let failure {
+            guard !failure.isEmpty, !failure.contains(where: \.isEmpty) else { throw item.error("list non-empty word patterns", key: "failure") }
+            return .failure(words: failure.map { NamePattern($0.lowercased()) })
+        }
+        return nil
     }
 
     // MARK: - Evaluation
@@ -137,22 +224,65 @@ public struct InsecureCallMatch: Sendable, Equatable {
         var hits: [RuleHit] = []
         var owners: [Int]?
         var bindings: ValueBindingIndex?
+        var usages: CallUsage?
+        var reportedEnd = -1
+        var valueRanges: [ByteRange] = []
         for (index, call) in facts.calls.enumerated() {
-            guard let name = call.qualifiedName else { continue }
-            for check in checks where check.call.matches(name) || check.call.matches(name.replacing("()", with: "")) {
+            // One finding per outermost call: `jwt.encode({"exp": now + timedelta(...)})` once.
+            if call.range.start < reportedEnd { continue }
+            for check in checks {
+                guard let name = check.matches(call) else { continue }
+                var valueRange: ByteRange?
                 if owners == nil {
                     owners = facts.callOwners()
                     bindings = ValueBindingIndex(facts)
                 }
                 let context = Context(call: call, function: owners![index], bindings: bindings!, language: facts.language)
-                guard let value = context.holds(check.condition),
+                guard let value = context.holds(check.condition, found: &valueRange),
                       !check.unless.contains(where: { context.holds($0) != nil }) else { continue }
-                let evidence = Evaluator.fill(check.evidence) { $0 == "value" ? value : nil }
+                var use = ""
+                if let usage = check.usage {
+                    if usages == nil { usages = CallUsage(facts, owners: owners!) }
+                    guard let found = usages!.describe(call: index, usage) else { continue }
+                    use = found
+                }
+                let evidence = Evaluator.fill(check.evidence) { key in
+                    key == "value" ? value : key == "use" ? use : nil
+                }
                 hits.append(Evaluator.hit(rule, range: call.range, values: ["call": name, "evidence": evidence]))
+                valueRanges.append(valueRange ?? call.range)
+                reportedEnd = call.range.end
                 break
             }
         }
-        return hits
+        return Self.withoutRepeats(hits, valueRanges: valueRanges)
+    }
+
+    /// Leaves out a finding on a call inside the value another finding reports (a
+    /// `timedelta(days=30)` in the `payload` whose `exp` a `jwt.encode` finding already shows).
+    /// Sorted once, then a binary search per finding: linear in the findings up to a log.
+    static func withoutRepeats(_ hits: [RuleHit], valueRanges: [ByteRange]) -> [RuleHit] {
+        guard hits.count > 1 else { return hits }
+        let sorted = valueRanges.sorted { $0.start < $1.start }
+        var reach: [Int] = []
+        reach.reserveCapacity(sorted.count)
+        for range in sorted { reach.append(max(reach.last ?? Int.min, range.end)) }
+        return hits.filter { hit in
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid].start <= hit.range.start { low = mid + 1 } else { high = mid }
+            }
+            // A range that starts at or before the hit and reaches its end, other than the hit's own.
+            var k = low - 1
+            var steps = 0
+            while k >= 0, reach[k] >= hit.range.end, steps < 8 {
+                if sorted[k] != hit.range, sorted[k].end >= hit.range.end { return false }
+                k -= 1
+                steps += 1
+            }
+            return true
+        }
     }
 
     /// One call, with what is needed to resolve its arguments.
@@ -164,11 +294,25 @@ public struct InsecureCallMatch: Sendable, Equatable {
 
         /// The value text for the evidence when `condition` holds, nil when it does not.
         func holds(_ condition: Condition) -> String? {
-            if condition.argument == nil, condition.keyword == nil { return "" }
+            var ignored: ByteRange?
+            return holds(condition, found: &ignored)
+        }
+
+        /// Like `holds(_:)`, also giving the range of the value the condition looked at.
+        func holds(_ condition: Condition, found range: inout ByteRange?) -> String? {
+            if condition.argument == nil, condition.keyword == nil {
+                // The call itself: a `timedelta(minutes=5)` is a length.
+                if case .lifetime = condition.predicate { return Lifetime.describe(call: call) }
+                return ""
+            }
             var found = argument(condition)
             if let property = condition.property {
-                found = found.flatMap { properties(of: $0) }.flatMap { $0.first { $0.keyword == property } }
+                // A dotted path walks nested objects: `signOptions.expiresIn`.
+                for key in property.split(separator: ".").map(String.init) {
+                    found = found.flatMap { properties(of: $0) }.flatMap { $0.first { $0.keyword == key } }
+                }
             }
+            range = found?.range
             switch condition.predicate {
             case .any:
                 return found.map(render)
@@ -191,6 +335,15 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 guard let found, let entries = properties(of: found) else { return nil }
                 let keys = entries.compactMap(\.keyword).filter { key in patterns.contains { $0.matches(key.lowercased()) } }
                 return keys.isEmpty ? nil : keys.joined(separator: ", ")
+            case .named(let patterns):
+                guard let name = found?.name, patterns.contains(where: { $0.matches(name) }) else { return nil }
+                return name
+            case .like(let patterns):
+                guard let found, let text = found.stringValue, patterns.contains(where: { $0.matches(text.lowercased()) }) else { return nil }
+                return render(found)
+            case .lifetime(let expiry):
+                guard let found, let seconds = Lifetime.seconds(of: found, expiry: expiry) else { return nil }
+                return Lifetime.render(seconds)
             }
         }
 

@@ -17,6 +17,10 @@ public enum RuleKind: String, Sendable, CaseIterable {
     case forbiddenEnv = "forbidden-env"
     /// Calls whose arguments make them unsafe (verification off, `none` algorithm, ...).
     case insecureCall = "insecure-call"
+    /// Exception handlers and outage branches that validate a token without the auth service.
+    case localFallback = "local-fallback"
+    /// Tokens appended to a URL's query string.
+    case urlToken = "url-token"
     /// ssotguard's own rules about inline suppressions (`suppression-invalid`,
     /// `suppression-unused`): no `match`; reported by `Suppressions.apply`, skipped by the evaluator.
     case meta
@@ -36,6 +40,8 @@ public enum RuleMatch: Sendable, Equatable {
     case hardcodedSecret(HardcodedSecretMatch)
     case forbiddenEnv(ForbiddenEnvMatch)
     case insecureCall(InsecureCallMatch)
+    case localFallback(LocalFallbackMatch)
+    case urlToken(URLTokenMatch)
     /// Nothing to match: see `RuleKind.meta`.
     case meta
 }

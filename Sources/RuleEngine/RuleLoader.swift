@@ -203,6 +203,10 @@ public enum RuleLoader {
             return .forbiddenEnv(try ForbiddenEnvMatch(reader))
         case .insecureCall:
             return .insecureCall(try InsecureCallMatch(reader))
+        case .localFallback:
+            return .localFallback(try LocalFallbackMatch(reader))
+        case .urlToken:
+            return .urlToken(try URLTokenMatch(reader))
         case .meta:
             return .meta
         }

@@ -32,7 +32,8 @@ import Testing
     @Test func builtinRulesLoad() throws {
         let rules = try RuleLoader.combine(RuleLoader.builtinPacks())
         #expect(rules.map(\.id.rawValue) == ["jwt-direct-import", "jwt-exception-import", "jwt-direct-call", "jwt-duplicate-implementation", "jwt-manual-decode", "jwt-hardcoded-secret", "jwt-secret-config",
-                                          "jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims",
+                                          "jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims", "jwt-local-fallback",
+                                          "jwt-lifetime-outside-ssot", "jwt-in-url", "jwt-in-web-storage", "jwt-ws-close-internal-error",
                                           "suppression-invalid", "suppression-unused"])
         #expect(!Self.violating.isEmpty)
     }
