@@ -95,6 +95,11 @@ enum ArgumentValue {
     private static func entries(_ stream: TokenStream, open: Int, close: Int, language: Language) -> [ArgumentFact] {
         stream.items(between: open, and: close).compactMap { item -> ArgumentFact? in
             let (start, last) = item
+            // A spread, `...base` / `**base`: an entry without a key.
+            if stream.isOperator(start, "...") || stream.isOperator(start, "**") {
+                guard start < last else { return nil }
+                return describe(stream, from: start + 1, to: last, language: language)
+            }
             if start == last, language == .typescript, stream.kind(start) == .identifier {
                 let name = stream.text(start)
                 return ArgumentFact(keyword: name, range: stream.range(start, start), name: name)

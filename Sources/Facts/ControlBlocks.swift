@@ -32,6 +32,9 @@ public struct BlockFact: Hashable, Sendable {
     public var tryBlock: Int?
     /// The index of the innermost block whose body contains this one.
     public var parent: Int?
+    /// Whether the body has a `return`, `raise` / `throw`, `break` or `continue` (at any depth):
+    /// a handler without one lets the code after its `try` statement run.
+    public var exits: Bool = false
 
     public init(kind: Kind, header: String, headerWords: [String], headerRange: ByteRange, body: ByteRange,
                 tryBlock: Int? = nil, parent: Int? = nil) {
@@ -49,13 +52,17 @@ public struct BlockFact: Hashable, Sendable {
 public struct ReturnFact: Hashable, Sendable {
     /// From `return` through the end of its value.
     public var range: ByteRange
-    /// The value, described like an argument (a leading `await` left out); nil for a bare
-    /// `return`.
+    /// The value, described like an argument (a leading `await` and enclosing parentheses left
+    /// out); nil for a bare `return`.
     public var value: ArgumentFact?
+    /// The expression body of a TypeScript arrow function (`() => value`): the arrow's result,
+    /// which is no `return` of the function around it.
+    public var isArrowBody: Bool
 
-    public init(range: ByteRange, value: ArgumentFact?) {
+    public init(range: ByteRange, value: ArgumentFact?, isArrowBody: Bool = false) {
         self.range = range
         self.value = value
+        self.isArrowBody = isArrowBody
     }
 }
 
@@ -67,6 +74,8 @@ struct ControlBlocks {
     let language: Language
     private(set) var blocks: [BlockFact] = []
     private(set) var returns: [ReturnFact] = []
+    /// Where `return`, `raise`, `throw`, `break`, `continue` statements start, ascending.
+    private var exitOffsets: [Int] = []
 
     init(_ stream: TokenStream, language: Language) {
         self.stream = stream
@@ -76,6 +85,7 @@ struct ControlBlocks {
     static func extract(_ stream: TokenStream, language: Language) -> (blocks: [BlockFact], returns: [ReturnFact]) {
         var extractor = ControlBlocks(stream, language: language)
         if language == .python { extractor.scanPython() } else { extractor.scanTypeScript() }
+        extractor.markExits()
         return (extractor.blocks, extractor.returns)
     }
 
@@ -87,8 +97,11 @@ struct ControlBlocks {
             guard call.range.start < callback.start else { continue }
             let receiver = ByteRange(call.range.start, callback.start)
             all.append(BlockFact(kind: .tryBody, header: "", headerWords: [], headerRange: receiver, body: receiver))
-            all.append(BlockFact(kind: .handler, header: ".catch", headerWords: [], headerRange: callback, body: callback,
-                                 tryBlock: -1))
+            var handler = BlockFact(kind: .handler, header: ".catch", headerWords: [], headerRange: callback, body: callback,
+                                    tryBlock: -1)
+            // The callback's result is the chain's result.
+            handler.exits = true
+            all.append(handler)
         }
         guard all.count > blocks.count else { return nestings(all) }
         // Keep each `.catch` handler right after its try body while sorting by body start.
@@ -121,6 +134,30 @@ struct ControlBlocks {
             open.append(index)
         }
         return result
+    }
+
+    /// Sets `exits` with one binary search per block over the exit statements.
+    private mutating func markExits() {
+        guard !exitOffsets.isEmpty else { return }
+        for index in blocks.indices {
+            let body = blocks[index].body
+            var low = 0, high = exitOffsets.count
+            while low < high {
+                let mid = (low + high) / 2
+                if exitOffsets[mid] < body.start { low = mid + 1 } else { high = mid }
+            }
+            blocks[index].exits = low < exitOffsets.count && exitOffsets[low] < body.end
+        }
+    }
+
+    /// Notes an exit statement at token `i` (`return`, `raise`, `throw`, `break`, `continue`).
+    private mutating func noteExit(_ i: Int) {
+        let length = stream.tokens[i].length
+        guard length >= 5, length <= 8 else { return }
+        if stream.isWord(i, "return") || stream.isWord(i, "raise") || stream.isWord(i, "throw") || stream.isWord(i, "break")
+            || stream.isWord(i, "continue") {
+            exitOffsets.append(Int(stream.tokens[i].start))
+        }
     }
 
     // MARK: - Python
@@ -177,6 +214,7 @@ struct ControlBlocks {
                 i += 1
                 continue
             }
+            noteExit(i)
             if stream.isWord(i, "return") {
                 let last = pythonLineEnd(from: i)
                 addReturn(keyword: i, first: i + 1, last: last)
@@ -309,10 +347,18 @@ struct ControlBlocks {
         var i = 0
         let count = stream.count
         while i < count {
+            if stream.tokens[i].kind == .arrow, i + 1 < count, stream.kind(i + 1) != .lBrace {
+                // `(t) => value`: the value is the arrow's result.
+                let last = typeScriptStatementEnd(from: i + 1, stopAtLineBreak: false, stopAtComma: true)
+                addReturn(keyword: i, first: i + 1, last: stream.kind(last) == .semicolon ? last - 1 : last, isArrowBody: true)
+                i += 1
+                continue
+            }
             guard stream.tokens[i].kind == .identifier, stream.kind(i - 1) != .dot, stream.kind(i - 1) != .questionDot else {
                 i += 1
                 continue
             }
+            noteExit(i)
             if stream.isWord(i, "return") {
                 let last = typeScriptStatementEnd(from: i + 1, stopAtLineBreak: true)
                 addReturn(keyword: i, first: i + 1, last: stream.kind(last) == .semicolon ? last - 1 : last)
@@ -374,12 +420,13 @@ struct ControlBlocks {
     /// The last token of the statement or expression starting at `first`: its `;`, or the token
     /// before a closing bracket it is nested in, or (with `stopAtLineBreak`, or after a complete
     /// line) the token before a line break that the next token does not continue.
-    private func typeScriptStatementEnd(from first: Int, stopAtLineBreak: Bool) -> Int {
+    private func typeScriptStatementEnd(from first: Int, stopAtLineBreak: Bool, stopAtComma: Bool = false) -> Int {
         var k = first
         if stopAtLineBreak, k < stream.count, lineBreak(before: k) { return first - 1 }
         while k < stream.count {
             switch stream.tokens[k].kind {
             case .semicolon: return k
+            case .comma where stopAtComma: return k - 1
             case .rParen, .rBracket, .rBrace, .templateTail, .templateMiddle: return k - 1
             default: break
             }
@@ -424,11 +471,21 @@ struct ControlBlocks {
 
     // MARK: - Shared
 
-    private mutating func addReturn(keyword: Int, first: Int, last: Int) {
+    private mutating func addReturn(keyword: Int, first: Int, last: Int, isArrowBody: Bool = false) {
         var first = first
-        if first <= last, stream.isWord(first, "await") { first += 1 }
+        var last = last
+        while first <= last {
+            if stream.isWord(first, "await") {
+                first += 1
+            } else if stream.kind(first) == .lParen, stream.closer(of: first) == last, first + 1 < last {
+                first += 1
+                last -= 1
+            } else {
+                break
+            }
+        }
         let value = first <= last ? ArgumentValue.describe(stream, from: first, to: last, language: language) : nil
-        returns.append(ReturnFact(range: stream.range(keyword, max(keyword, last)), value: value))
+        returns.append(ReturnFact(range: stream.range(keyword, max(keyword, last)), value: value, isArrowBody: isArrowBody))
     }
 
     /// A block whose header is tokens `first...last` and whose body follows token `after`.

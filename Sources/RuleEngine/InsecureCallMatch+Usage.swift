@@ -114,7 +114,8 @@ struct CallUsage {
         callBlocks = facts.innermostBlocks(containing: facts.calls.lazy.map(\.range.start))
         let returnOwners = facts.innermostFunctions(containing: facts.returns.lazy.map(\.range.start))
         for (fact, function) in zip(facts.returns, returnOwners) {
-            guard let value = fact.value else { continue }
+            // A callback's result (`tokens.map((t) => decode(t))`) is not the function's.
+            guard let value = fact.value, !fact.isArrowBody else { continue }
             returned.insert("\(function)\u{0}\(value.range.start)")
             if let name = value.name { returned.insert("\(function)\u{0}\(Self.head(name))") }
         }

@@ -59,6 +59,7 @@ public struct LocalFallbackMatch: Sendable, Equatable {
         var hits: [RuleHit] = []
         var bindings: ValueBindingIndex?
         var owners: [Int]?
+        var blockOwners: [Int]?
         for (index, block) in facts.blocks.enumerated() {
             let service: String
             switch block.kind {
@@ -76,10 +77,23 @@ public struct LocalFallbackMatch: Sendable, Equatable {
                 bindings = ValueBindingIndex(facts)
                 owners = facts.innermostFunctions(containing: facts.returns.lazy.map(\.range.start))
             }
-            guard let (range, evidence) = localValidation(facts, in: block.body, bindings: bindings!, returnOwners: owners!)
-            else { continue }
-            let handler = block.kind == .handler
+            var found = localValidation(facts, in: block.body, bindings: bindings!, returnOwners: owners!)
+            var after = false
+            if found == nil, block.kind == .handler, !block.exits {
+                // The handler swallows the failure: what follows its `try` statement, to the end of
+                // the function, runs when the service failed.
+                if blockOwners == nil { blockOwners = facts.innermostFunctions(containing: facts.blocks.lazy.map(\.body.start)) }
+                let function = blockOwners![index]
+                let end = function >= 0 ? facts.functions[function].bodyRange.end : facts.blocks[block.parent ?? index].body.end
+                if end > block.body.end {
+                    found = localValidation(facts, in: ByteRange(block.body.end, end), bindings: bindings!, returnOwners: owners!)
+                    after = true
+                }
+            }
+            guard let (range, evidence) = found else { continue }
+            var handler = block.kind == .handler
                 ? "the `\(header(facts, block))` handler of `\(service)`" : "the outage branch `\(header(facts, block))`"
+            if after { handler = "after " + handler + " swallows the failure, the code" }
             hits.append(Evaluator.hit(rule, range: range, values: ["handler": handler, "service": service, "evidence": evidence]))
         }
         return hits
@@ -120,6 +134,14 @@ public struct LocalFallbackMatch: Sendable, Equatable {
                 found = (call.range, "validates it locally with `\(call.callee)`")
                 break
             }
+            // A local validator handed to a worker: `asyncio.to_thread(self._validate_locally, token)`.
+            if let name = call.arguments.lazy.compactMap(\.name).first(where: { name in
+                let last = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+                return localValidators.contains { $0.matches(last) }
+            }) {
+                found = (call.range, "validates it locally with `\(name)`")
+                break
+            }
         }
         for r in returns(facts, in: body) {
             if let found, found.0.start < facts.returns[r].range.start { break }
@@ -151,10 +173,13 @@ public struct LocalFallbackMatch: Sendable, Equatable {
                 return "returns a cached result from `\(call.callee)`"
             }
         }
-        if let name = value.name, !name.contains("."),
-           let binding = bindings.binding(of: name, in: function, before: value.range.start),
-           binding.isCallResult, cacheReads.contains(where: { $0.matches(binding.value.replacing("()", with: "").lowercased()) }) {
-            return "returns a cached result `\(name)` from `\(binding.value.replacing("()", with: ""))`"
+        // A cached value returned as it is, or spread / put into the result (`{**cached.claims}`).
+        for name in ([value.name] + value.properties.map(\.name)).compactMap({ $0 }) {
+            let head = String(name.split(separator: ".").first ?? "")
+            guard let binding = bindings.binding(of: head, in: function, before: value.range.start),
+                  binding.isCallResult, cacheReads.contains(where: { $0.matches(binding.value.replacing("()", with: "").lowercased()) })
+            else { continue }
+            return "returns a cached result `\(head)` from `\(binding.value.replacing("()", with: ""))`"
         }
         return nil
     }

@@ -51,7 +51,9 @@ import Testing
         options.ruleFiles = [file.path]
         // The jwt pack is replaced; the built-in jwt-security and ssotguard packs stay.
         #expect(try Pipeline.loadRules(options).map(\.id) == ["jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned",
-                                                              "jwt-sensitive-claims", "suppression-invalid", "suppression-unused",
+                                                              "jwt-sensitive-claims", "jwt-local-fallback", "jwt-lifetime-outside-ssot",
+                                                              "jwt-in-url", "jwt-in-web-storage", "jwt-ws-close-internal-error",
+                                                              "suppression-invalid", "suppression-unused",
                                                               "only-jose"])
     }
 }
