@@ -157,7 +157,10 @@ public struct Configuration: Equatable, Sendable {
         for var rule in rules {
             let settings = ([rule.id.rawValue] + rule.aliases.map(\.rawValue)).compactMap { ruleSettings[$0] }.first
             if settings?.enabled == false { continue }
-            if let paths = packAllowedPaths[rule.pack], !rule.allowedPaths.isEmpty { rule.setAllowedPaths(paths) }
+            if !rule.allowedPaths.isEmpty,
+               let paths = packAllowedPaths[rule.pack] ?? rule.allowedPathsOf.flatMap({ packAllowedPaths[$0] }) {
+                rule.setAllowedPaths(paths)
+            }
             if let paths = settings?.allowedPaths { rule.setAllowedPaths(paths) }
             if let severity = settings?.severity { rule.severity = severity }
             result.append(rule)

@@ -443,19 +443,33 @@ enum BuiltinRules {
         "checks": {
           "python": [
             { "call": "jwt.decode", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
-              "evidence": "with options verify_signature={value}: the signature is not checked" },
+              "evidence": "with options verify_signature={value}: the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jwt.decode_complete", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
-              "evidence": "with options verify_signature={value}: the signature is not checked" },
+              "evidence": "with options verify_signature={value}: the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jwt.api_jwt.decode*", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
-              "evidence": "with options verify_signature={value}: the signature is not checked" },
+              "evidence": "with options verify_signature={value}: the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jwt.*PyJWT().decode*", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
-              "evidence": "with options verify_signature={value}: the signature is not checked" },
+              "evidence": "with options verify_signature={value}: the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jwt.decode", "keyword": "verify", "equals": false,
-              "evidence": "with verify={value} (PyJWT 1.x): the signature is not checked" },
+              "evidence": "with verify={value} (PyJWT 1.x): the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jose.jwt.decode", "keyword": "options", "argument": 3, "property": "verify_signature", "equals": false,
-              "evidence": "with options verify_signature={value}: the signature is not checked" },
+              "evidence": "with options verify_signature={value}: the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jose.jws.verify", "keyword": "verify", "equals": false,
-              "evidence": "with verify={value}: the signature is not checked" },
+              "evidence": "with verify={value}: the signature is not checked",
+              "unlessFunction": { "names": ["*expir*", "*refresh*"],
+                                  "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jose.jwt.get_unverified_claims",
               "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*"],
                            "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
@@ -511,6 +525,8 @@ enum BuiltinRules {
           { "language": "typescript", "code": "import jwt from 'jwt-simple';\n\nexport const claims = (t: string) => jwt.decode(t, KEY, false, 'HS256');\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const check = (t: string) => jwt.verify(t, KEY, { algorithms: ['HS256'] });\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nconst options = { verify: false };\nexport const check = (t: string) => jwt.verify(t, KEY);\n" },
+          { "language": "python", "code": "import time\nimport jwt\n\ndef is_token_expired(token):\n    claims = jwt.decode(token, options={\"verify_signature\": False})\n    return claims[\"exp\"] < time.time()\n" },
+          { "language": "python", "code": "import jwt\n\ndef decode_from_config(token):\n    unverified = jwt.decode(token, options={\"verify_signature\": False})\n    key = key_for_issuer(unverified[\"iss\"])\n    return _decode_jwt(token, key)\n" },
           { "language": "python", "code": "from jose import jwt\n\ndef log_token(token):\n    claims = jwt.get_unverified_claims(token)\n    logger.info(\"token for %s\", claims.get(\"sub\"))\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport function verifyToken(token: string) {\n  jwt.verify(token, KEY, { algorithms: ['HS256'] });\n  const decoded = jwt.decode(token, { complete: true });\n  return decoded;\n}\n" },
           { "language": "typescript", "code": "import { decodeJwt } from 'jose';\n\nexport function showExpiry(token: string) {\n  const { exp } = decodeJwt(token);\n  return new Date((exp ?? 0) * 1000).toLocaleString();\n}\n" }
@@ -780,11 +796,15 @@ enum BuiltinRules {
         "auth_service/auth_core/unified_auth_interface.py",
         "auth_service/auth_core/config.py"
       ],
+      // Where tokens are minted is the jwt pack's SSOT: a configuration that points that pack at
+      // another codebase's SSOT points this rule there too.
+      "allowedPathsOf": "jwt",
       "examples": {
         "violating": [
           { "language": "python", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef mint(uid, key):\n    return jwt.encode({\"sub\": uid, \"exp\": datetime.utcnow() + timedelta(seconds=60)}, key, algorithm=\"HS256\")\n" },
           { "language": "python", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef create_access_token(data, key):\n    to_encode = dict(data)\n    to_encode[\"exp\"] = datetime.utcnow() + timedelta(minutes=15)\n    return jwt.encode(to_encode, key, algorithm=\"HS256\")\n" },
           { "language": "python", "code": "import time\nimport jwt\n\ntoken = jwt.encode({\"sub\": uid, \"exp\": int(time.time()) + 300}, key)\n" },
+          { "language": "python", "code": "import jwt\nfrom datetime import datetime, timedelta\n\nACCESS_TOKEN_EXPIRE_MINUTES = 30\n\ndef create_access_token(data, key):\n    expire = datetime.utcnow() + timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES)\n    return jwt.encode({**data, \"exp\": expire}, key, algorithm=\"HS256\")\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const mint = (id: string) => jwt.sign({ sub: id }, key, { expiresIn: '60s' });\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const mint = (id: string) => jwt.sign({ sub: id, exp: Math.floor(Date.now() / 1000) + 300 }, key);\n" },
           { "language": "typescript", "code": "import { SignJWT } from 'jose';\n\nexport const mint = (id: string) => new SignJWT({ sub: id }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key);\n" }
@@ -793,6 +813,7 @@ enum BuiltinRules {
           { "language": "python", "path": "auth_service/auth_core/core/jwt_handler.py", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef create_access_token(uid, key):\n    return jwt.encode({\"sub\": uid, \"exp\": datetime.utcnow() + timedelta(minutes=15)}, key, algorithm=\"HS256\")\n" },
           { "language": "python", "code": "from datetime import timedelta\n\nCACHE_TTL = timedelta(minutes=5)\n\ndef purge(cache):\n    cache.expire(CACHE_TTL)\n" },
           { "language": "python", "code": "def issue(user):\n    return get_unified_auth().create_access_token(user.id)\n" },
+          { "language": "python", "code": "import jwt\nfrom datetime import datetime, timedelta\n\ndef generate_jwt(data, secret, lifetime_seconds):\n    payload = dict(data, exp=datetime.utcnow() + timedelta(seconds=lifetime_seconds))\n    return jwt.encode(payload, secret, algorithm=\"HS256\")\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const mint = (id: string) => jwt.sign({ sub: id }, key);\n" },
           { "language": "typescript", "code": "export const ttl = { expiresIn: '60s' };\nexport const session = setTimeout(refresh, 60 * 1000);\n" },
           { "language": "typescript", "path": "frontend/server/legacy/__tests__/mint.test.ts", "code": "import jwt from 'jsonwebtoken';\n\nit('expires', () => {\n  const t = jwt.sign({ sub: 'x' }, 'k', { expiresIn: 1 });\n  expect(t).toBeTruthy();\n});\n" }
@@ -811,7 +832,7 @@ enum BuiltinRules {
       "instead": "For WebSockets, fetch a one-time ticket from the auth service and connect with `?ticket=<id>`; for HTTP, send the token in the `Authorization` header.",
       "message": "token in a URL: `{parameter}=` gets `{value}`",
       "match": {
-        "parameters": ["token", "jwt", "access_token", "accesstoken", "id_token", "auth_token", "authtoken", "jwt_token", "jwttoken", "bearer", "authorization"],
+        "parameters": ["token", "jwt", "id_token", "auth_token", "authtoken", "jwt_token", "jwttoken", "bearer", "authorization"],
         "unlessValues": ["*ticket*"],
         "queryArguments": {
           "python": [
@@ -835,7 +856,7 @@ enum BuiltinRules {
           { "language": "python", "code": "def callback_url(base, token):\n    return base + \"/done?jwt=\" + token\n" },
           { "language": "typescript", "code": "export const open = (url: string, jwt: string) => new WebSocket(url + '?token=' + jwt);\n" },
           { "language": "typescript", "code": "export const open = (wsUrl: string, token: string) => new WebSocket(`${wsUrl}?jwt=${token}`);\n" },
-          { "language": "typescript", "code": "export function link(token: string) {\n  const url = new URL('/download', location.origin);\n  url.searchParams.set('access_token', token);\n  return url.toString();\n}\n" }
+          { "language": "typescript", "code": "export function link(token: string) {\n  const url = new URL('/download', location.origin);\n  url.searchParams.set('token', token);\n  return url.toString();\n}\n" }
         ],
         "compliant": [
           { "language": "python", "code": "async def connect(ticket_id):\n    return await websockets.connect(f\"{WS_URL}/ws?ticket={ticket_id}\")\n" },

@@ -32,7 +32,9 @@ enum Lifetime {
     }
 
     /// A `timedelta(...)` call's length (`15 min (900 s)`), or its arguments as written when one
-    /// is not a literal (`minutes=ACCESS_TOKEN_EXPIRE_MINUTES`); nil when it has none.
+    /// is a constant (`minutes=ACCESS_TOKEN_EXPIRE_MINUTES`: upper case, PEP 8's spelling of a
+    /// module constant); nil when it has none, or a value is a parameter or local (lower case:
+    /// the caller decides) or a setting (a dotted name: configured elsewhere).
     static func describe(call: CallFact) -> String? {
         guard !call.arguments.isEmpty else { return nil }
         var total = 0.0
@@ -58,13 +60,15 @@ enum Lifetime {
                 total += seconds * unit
                 parts.append("\(argument.keyword ?? "days")=\(seconds)")
             } else if let name = argument.name {
+                guard name.contains(where: \.isLetter), name.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" })
+                else { return nil }
                 literal = false
                 parts.append("\(argument.keyword ?? (index == 0 ? "days" : "seconds"))=\(name)")
             } else {
                 return nil
             }
         }
-        return literal ? render(total) : "`" + parts.joined(separator: ", ") + "` (not a literal)"
+        return literal ? render(total) : "`" + parts.joined(separator: ", ") + "` (a constant)"
     }
 
     /// `60 s`, `15 min (900 s)`, `1 h (3600 s)`, `7 days (604800 s)`.
@@ -149,6 +153,22 @@ struct CallUsage {
                     : "next to `\(name)`"
             }
             return nil
+        }
+    }
+
+    /// Whether the call's function is named like `names`, or makes another call whose last name
+    /// part matches `calls`.
+    func functionExcuses(call index: Int, names: [NamePattern], calls: [NamePattern]) -> Bool {
+        let function = owners[index]
+        guard function >= 0 else { return false }
+        let name = facts.functions[function].name.lowercased()
+        if names.contains(where: { $0.matches(name) }) { return true }
+        guard !calls.isEmpty, let list = callsByFunction[function] else { return false }
+        return list.contains { other in
+            guard other != index else { return false }
+            let callee = facts.calls[other].callee
+            let last = String(callee.split(separator: ".").last ?? Substring(callee)).lowercased()
+            return calls.contains { $0.matches(last) }
         }
     }
 

@@ -28,6 +28,9 @@ import Model
 ///   name matches `functions` but not `exceptFunctions` (`*without*`), or tested in an `if` of
 ///   the same function; not when that function also makes one of `unlessCalls` (qualified names:
 ///   it verified the token);
+/// - `unlessFunction` (`{"names": [...], "calls": [...]}`): not in a function named like `names`
+///   (`*expir*`: a client checking its own token), nor in one that makes another call whose last
+///   name part matches `calls` (`*verify*`: it peeks, then verifies);
 /// - `failure` (word patterns): only in a branch or handler about a failure these words name: an
 ///   enclosing `if`/`else` whose condition, or `except`/`catch` whose types or `try` calls, have
 ///   a matching word, or a string argument of the call that matches (`reason="Token expired"`).
@@ -70,7 +73,16 @@ public struct InsecureCallMatch: Sendable, Equatable {
         public var condition: Condition
         public var unless: [Condition]
         public var usage: Usage?
+        /// Not reported in a function named like `names`, or one that makes another call whose
+        /// last name part matches `calls` (it verifies the token after peeking at it).
+        public var unlessFunction: (names: [NamePattern], calls: [NamePattern])?
         public var evidence: String
+
+        public static func == (lhs: Check, rhs: Check) -> Bool {
+            lhs.call == rhs.call && lhs.callee == rhs.callee && lhs.condition == rhs.condition && lhs.unless == rhs.unless
+                && lhs.usage == rhs.usage && lhs.evidence == rhs.evidence
+                && lhs.unlessFunction?.names == rhs.unlessFunction?.names && lhs.unlessFunction?.calls == rhs.unlessFunction?.calls
+        }
 
         func matches(_ fact: CallFact) -> String? {
             if let call {
@@ -106,6 +118,14 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 }
                 let condition = try Self.condition(item)
                 let usage = try Self.usage(item)
+                var unlessFunction: (names: [NamePattern], calls: [NamePattern])?
+                if let guardReader = try item.optionalObject("unlessFunction") {
+                    let names = try guardReader.optionalStringArray("names") ?? []
+                    let calls = try guardReader.optionalStringArray("calls") ?? []
+                    try guardReader.finish()
+                    guard !names.isEmpty || !calls.isEmpty else { throw guardReader.error("list \"names\" and/or \"calls\" patterns") }
+                    unlessFunction = (names.map { NamePattern($0.lowercased()) }, calls.map { NamePattern($0.lowercased()) })
+                }
                 var unless: [Condition] = []
                 if let nodes = try item.optionalArray("unless") {
                     for (k, node) in nodes.enumerated() {
@@ -117,7 +137,7 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 let evidence = try item.string("evidence")
                 try item.finish()
                 list.append(Check(call: call.map(NamePattern.init), callee: callee.map(NamePattern.init), condition: condition,
-                                  unless: unless, usage: usage, evidence: evidence))
+                                  unless: unless, usage: usage, unlessFunction: unlessFunction, evidence: evidence))
             }
             checks[language] = list
         }
@@ -240,6 +260,10 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 let context = Context(call: call, function: owners![index], bindings: bindings!, language: facts.language)
                 guard let value = context.holds(check.condition, found: &valueRange),
                       !check.unless.contains(where: { context.holds($0) != nil }) else { continue }
+                if let unlessFunction = check.unlessFunction {
+                    if usages == nil { usages = CallUsage(facts, owners: owners!) }
+                    if usages!.functionExcuses(call: index, names: unlessFunction.names, calls: unlessFunction.calls) { continue }
+                }
                 var use = ""
                 if let usage = check.usage {
                     if usages == nil { usages = CallUsage(facts, owners: owners!) }

@@ -90,6 +90,10 @@ public struct Rule: Sendable, Equatable {
     public var precision: RulePrecision
     /// CWE ids (`CWE-347`): SARIF tags `external/cwe/cwe-347`.
     public var cwe: [String]
+    /// Another pack whose SSOT paths, when a configuration sets them (`packs.<name>.allowedPaths`),
+    /// replace this rule's too: a security rule about where lifetimes live shares the jwt pack's
+    /// SSOT.
+    public var allowedPathsOf: String?
 
     public init(id: RuleID, aliases: [RuleID] = [], kind: RuleKind, severity: Severity, summary: String, why: String,
                 instead: String, message: String? = nil, match: RuleMatch, allowedPaths: [String], allowedGlobs: [Glob],

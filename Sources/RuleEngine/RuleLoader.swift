@@ -169,6 +169,10 @@ public enum RuleLoader {
                 throw reader.error(error.description, key: "allowedPaths").at(reader.path(of: "allowedPaths", index: index))
             }
         }
+        let allowedPathsOf = try reader.optionalString("allowedPathsOf")
+        if allowedPathsOf != nil, allowedPaths.isEmpty {
+            throw reader.error("\"allowedPathsOf\" names the pack whose configured SSOT paths replace this rule's \"allowedPaths\": give the defaults too", key: "allowedPathsOf")
+        }
         let examples = try reader.object("examples")
         let violating = try examples.objects("violating").map(example)
         let compliant = try (examples.optionalObjects("compliant") ?? []).map(example)
@@ -182,8 +186,10 @@ public enum RuleLoader {
                         match: match, allowedPaths: allowedPaths, allowedGlobs: globs,
                         violatingExamples: violating, compliantExamples: compliant, pack: pack,
                         securitySeverity: securitySeverity, precision: precision, cwe: cwe)
+        var result = rule
+        result.allowedPathsOf = allowedPathsOf
         try reader.finish()
-        return rule
+        return result
     }
 
     private static func match(_ reader: JSONObjectReader, kind: RuleKind) throws -> RuleMatch {

@@ -35,6 +35,27 @@ import Testing
         #expect(try Tool.run(["scan", ".", "--no-config", "--format", "json"], in: tree.root).stdout.contains("jwt_core.py"))
     }
 
+    /// Issue 10: the lifetime rule of the jwt-security pack follows the jwt pack's configured SSOT
+    /// (`allowedPathsOf`), so pointing one pack at a codebase's SSOT points both.
+    @Test func lifetimeRuleFollowsTheJwtPacksSSOT() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        let minting = "import time\nimport jwt\n\ndef mint(u, k):\n    return jwt.encode({\"sub\": u, \"exp\": int(time.time()) + 60}, k, algorithm=\"HS256\")\n"
+        try tree.write("core/jwt.py", minting)
+        try tree.write("api/tokens.py", minting)
+        try tree.write(".ssotguard.json", "{ \"version\": 1, \"packs\": { \"jwt\": { \"allowedPaths\": [\"core/jwt.py\"] } } }")
+        let findings = try #require(try Tool.json(try Tool.run(["scan", ".", "--format", "json"], in: tree.root).stdout)["findings"] as? [[String: Any]])
+        let lifetimes = findings.filter { $0["ruleId"] as? String == "jwt-lifetime-outside-ssot" }
+        #expect(lifetimes.map { $0["path"] as? String } == ["api/tokens.py"])
+        #expect((lifetimes.first?["message"] as? String)?.contains("60 s") == true)
+        let printed = try Tool.json(try Tool.run(["config", "--print"], in: tree.root).stdout)
+        let rules = try #require(printed["rules"] as? [[String: Any]])
+        #expect(rules.first { $0["id"] as? String == "jwt-lifetime-outside-ssot" }?["allowedPaths"] as? [String] == ["core/jwt.py"])
+        // Without the configuration the built-in SSOT paths apply, and both files are reported.
+        let plain = try #require(try Tool.json(try Tool.run(["scan", ".", "--no-config", "--format", "json"], in: tree.root).stdout)["findings"] as? [[String: Any]])
+        #expect(plain.filter { $0["ruleId"] as? String == "jwt-lifetime-outside-ssot" }.count == 2)
+    }
+
     @Test(arguments: [
         ("{ \"version\": 1, \"exclud\": [] }", "at the top level: unknown key \"exclud\"; did you mean \"exclude\"?"),
         ("{ \"version\": 1, \"rules\": { \"jwt-nope\": {} } }", "at \"rules[\"jwt-nope\"]\": unknown rule id \"jwt-nope\""),
