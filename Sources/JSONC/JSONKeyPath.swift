@@ -19,7 +19,7 @@ public enum JSONKeyPath {
 }
 
 /// "Did you mean" suggestions for misspelt keys and enumeration values.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` if it is at most two edits away (one for short candidates,
     /// so that `x` does not suggest `id`); the earliest candidate wins a tie.
     static func nearest(to word: String, among candidates: [String]) -> String? {
@@ -51,7 +51,7 @@ enum Suggestion {
     }
 
     /// `; did you mean "x"?` or nothing.
-    static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: [String]) -> String {
         nearest(to: word, among: candidates).map { "; did you mean \(quoted($0))?" } ?? ""
     }
 }

@@ -24,6 +24,8 @@ public struct Configuration: Equatable, Sendable {
     public var noBuiltinRules = false
     /// Per pack: SSOT paths replacing the `allowedPaths` of its rules that have any.
     public var packAllowedPaths: [String: [String]] = [:]
+    /// Packs switched off (`"packs": {"jwt-security": {"enabled": false}}`).
+    public var disabledPacks: Set<String> = []
     public var ruleSettings: [String: RuleSettings] = [:]
     public var plan: String?
     public var includes: [String] = []
@@ -107,9 +109,14 @@ public struct Configuration: Equatable, Sendable {
         if let packs = try reader.optionalObject("packs") {
             for name in packs.keys {
                 let pack = try packs.object(name)
-                let paths = try pack.stringArray("allowedPaths")
-                try checkGlobs(paths, reader: pack, key: "allowedPaths")
-                configuration.packAllowedPaths[name] = paths
+                let enabled = try pack.optionalBool("enabled")
+                if enabled == false { configuration.disabledPacks.insert(name) }
+                if let paths = try pack.optionalStringArray("allowedPaths") {
+                    try checkGlobs(paths, reader: pack, key: "allowedPaths")
+                    configuration.packAllowedPaths[name] = paths
+                } else if enabled == nil {
+                    throw pack.error("say \"allowedPaths\" (the pack's SSOT) and/or \"enabled\"")
+                }
                 try pack.finish()
             }
             try packs.finish()
@@ -149,14 +156,15 @@ public struct Configuration: Equatable, Sendable {
             throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule id \"\(id)\"")
         }
         let packs = Set(rules.map(\.pack))
-        for name in packAllowedPaths.keys.sorted() where !packs.contains(name) {
+        for name in Set(packAllowedPaths.keys).union(disabledPacks).sorted() where !packs.contains(name) {
             let path = JSONKeyPath.appending(key: name, to: "packs")
-            throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule pack \"\(name)\"")
+            throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule pack \"\(name)\""
+                                 + Suggestion.hint(for: name, among: packs.sorted()))
         }
         var result: [Rule] = []
         for var rule in rules {
             let settings = ([rule.id.rawValue] + rule.aliases.map(\.rawValue)).compactMap { ruleSettings[$0] }.first
-            if settings?.enabled == false { continue }
+            if settings?.enabled == false || (disabledPacks.contains(rule.pack) && settings?.enabled != true) { continue }
             if !rule.allowedPaths.isEmpty,
                let paths = packAllowedPaths[rule.pack] ?? rule.allowedPathsOf.flatMap({ packAllowedPaths[$0] }) {
                 rule.setAllowedPaths(paths)

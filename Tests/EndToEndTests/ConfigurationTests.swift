@@ -56,6 +56,28 @@ import Testing
         #expect(plain.filter { $0["ruleId"] as? String == "jwt-lifetime-outside-ssot" }.count == 2)
     }
 
+    /// Issue 10: either built-in pack can be switched off; a rule named in `rules` stays on.
+    @Test func aPackCanBeSwitchedOff() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import jwt\n\ntoken = jwt.encode({\"sub\": u}, \"\", algorithm=\"none\")\n")
+        func rules(_ config: String) throws -> [String] {
+            try tree.write(".ssotguard.json", config)
+            let findings = try #require(try Tool.json(try Tool.run(["scan", ".", "--format", "json"], in: tree.root).stdout)["findings"] as? [[String: Any]])
+            return findings.compactMap { $0["ruleId"] as? String }.sorted()
+        }
+        #expect(try rules("{ \"version\": 1 }") == ["jwt-direct-call", "jwt-direct-import", "jwt-none-algorithm"])
+        #expect(try rules("{ \"version\": 1, \"packs\": { \"jwt-security\": { \"enabled\": false } } }")
+                    == ["jwt-direct-call", "jwt-direct-import"])
+        #expect(try rules("{ \"version\": 1, \"packs\": { \"jwt\": { \"enabled\": false } } }") == ["jwt-none-algorithm"])
+        #expect(try rules("{ \"version\": 1, \"packs\": { \"jwt\": { \"enabled\": false } }, \"rules\": { \"jwt-direct-import\": { \"enabled\": true } } }")
+                    == ["jwt-direct-import", "jwt-none-algorithm"])
+        try tree.write(".ssotguard.json", "{ \"version\": 1, \"packs\": { \"jwt-securty\": { \"enabled\": false } } }")
+        let run = try Tool.run(["scan", "."], in: tree.root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("unknown rule pack \"jwt-securty\"; did you mean \"jwt-security\"?"), "\(run.stderr)")
+    }
+
     @Test(arguments: [
         ("{ \"version\": 1, \"exclud\": [] }", "at the top level: unknown key \"exclud\"; did you mean \"exclude\"?"),
         ("{ \"version\": 1, \"rules\": { \"jwt-nope\": {} } }", "at \"rules[\"jwt-nope\"]\": unknown rule id \"jwt-nope\""),
