@@ -4,7 +4,11 @@ import Model
 /// Describes an argument's value expression for rules: a plain string literal (or a conversion
 /// of one), a dotted name, or an object literal / dict display with its entries.
 enum ArgumentValue {
-    static func describe(_ stream: TokenStream, from first: Int, to last: Int, language: Language) -> ArgumentFact {
+    /// `levels`: how many levels of object literals get their entries (a `return` needs one:
+    /// `{"valid": True}`, `{**cached}`, so a large returned literal costs one pass over its top
+    /// level); below the full depth, lengths of time are not worked out either.
+    static func describe(_ stream: TokenStream, from first: Int, to last: Int, language: Language,
+                         levels: Int = Int.max) -> ArgumentFact {
         var fact = ArgumentFact(range: stream.range(first, last))
         if let literal = wrappedLiteral(stream, from: first, to: last) {
             fact.stringValue = stream.stringValue(literal, language: language)
@@ -16,7 +20,9 @@ enum ArgumentValue {
             _ = stream.appendMembers(to: &name, from: first + 1)
             fact.name = name
         } else if stream.kind(first) == .lBrace, stream.closer(of: first) == last {
-            fact.properties = entries(stream, open: first, close: last, language: language)
+            if levels > 0 { fact.properties = entries(stream, open: first, close: last, language: language, levels: levels == Int.max ? levels : levels - 1) }
+        } else if levels != Int.max {
+            return fact
         } else if let duration = DurationValue.evaluate(stream, from: first, to: last) {
             fact.seconds = duration.seconds
             fact.isExpiry = duration.fromClock
@@ -92,13 +98,14 @@ enum ArgumentValue {
     }
 
     /// `{key: value, 'key': value, shorthand}` → one fact per entry with `keyword` set.
-    private static func entries(_ stream: TokenStream, open: Int, close: Int, language: Language) -> [ArgumentFact] {
+    private static func entries(_ stream: TokenStream, open: Int, close: Int, language: Language,
+                                levels: Int) -> [ArgumentFact] {
         stream.items(between: open, and: close).compactMap { item -> ArgumentFact? in
             let (start, last) = item
             // A spread, `...base` / `**base`: an entry without a key.
             if stream.isOperator(start, "...") || stream.isOperator(start, "**") {
                 guard start < last else { return nil }
-                return describe(stream, from: start + 1, to: last, language: language)
+                return describe(stream, from: start + 1, to: last, language: language, levels: levels)
             }
             if start == last, language == .typescript, stream.kind(start) == .identifier {
                 let name = stream.text(start)
@@ -107,7 +114,7 @@ enum ArgumentValue {
             guard stream.kind(start + 1) == .colon, last >= start + 2 else { return nil }
             guard let key = stream.kind(start) == .identifier ? stream.text(start) : stream.stringValue(start, language: language)
             else { return nil }
-            var entry = describe(stream, from: start + 2, to: last, language: language)
+            var entry = describe(stream, from: start + 2, to: last, language: language, levels: levels)
             entry.keyword = key
             return entry
         }

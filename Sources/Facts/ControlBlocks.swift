@@ -55,8 +55,8 @@ public struct ReturnFact: Hashable, Sendable {
     /// The value, described like an argument (a leading `await` and enclosing parentheses left
     /// out); nil for a bare `return`.
     public var value: ArgumentFact?
-    /// The expression body of a TypeScript arrow function (`() => value`): the arrow's result,
-    /// which is no `return` of the function around it.
+    /// The expression body of the arrow callback of a promise's `.catch(() => value)`: the
+    /// handler's result, which is no `return` of the function around it.
     public var isArrowBody: Bool
 
     public init(range: ByteRange, value: ArgumentFact?, isArrowBody: Bool = false) {
@@ -347,8 +347,8 @@ struct ControlBlocks {
         var i = 0
         let count = stream.count
         while i < count {
-            if stream.tokens[i].kind == .arrow, i + 1 < count, stream.kind(i + 1) != .lBrace {
-                // `(t) => value`: the value is the arrow's result.
+            if stream.tokens[i].kind == .arrow, i + 1 < count, stream.kind(i + 1) != .lBrace, isCatchCallback(arrow: i) {
+                // `.catch((err) => value)`: the value is the handler's result.
                 let last = typeScriptStatementEnd(from: i + 1, stopAtLineBreak: false, stopAtComma: true)
                 addReturn(keyword: i, first: i + 1, last: stream.kind(last) == .semicolon ? last - 1 : last, isArrowBody: true)
                 i += 1
@@ -402,6 +402,26 @@ struct ControlBlocks {
                 i += 1
             }
         }
+    }
+
+    /// Whether the arrow at `arrow` starts the callback of a promise's `.catch(...)`: its
+    /// parameters (`()`, `(err)`, `(err: unknown)`, `err`, after an optional `async`) follow
+    /// `.catch(`. Looks back at most 16 tokens.
+    private func isCatchCallback(arrow: Int) -> Bool {
+        var open = -1
+        if stream.kind(arrow - 1) == .identifier {
+            open = arrow - 2
+        } else if stream.kind(arrow - 1) == .rParen {
+            var k = arrow - 2
+            while k >= 0, arrow - k <= 16 {
+                if stream.kind(k) == .lParen, stream.closer(of: k) == arrow - 1 { break }
+                k -= 1
+            }
+            guard k >= 0, arrow - k <= 16 else { return false }
+            open = k - 1
+        }
+        if stream.isWord(open, "async") { open -= 1 }
+        return stream.kind(open) == .lParen && stream.isWord(open - 1, "catch") && stream.kind(open - 2) == .dot
     }
 
     /// Sets the body of block `index` starting at `first` (a `{...}` block or one statement);
@@ -484,7 +504,7 @@ struct ControlBlocks {
                 break
             }
         }
-        let value = first <= last ? ArgumentValue.describe(stream, from: first, to: last, language: language) : nil
+        let value = first <= last ? ArgumentValue.describe(stream, from: first, to: last, language: language, levels: 1) : nil
         returns.append(ReturnFact(range: stream.range(keyword, max(keyword, last)), value: value, isArrowBody: isArrowBody))
     }
 

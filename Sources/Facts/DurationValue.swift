@@ -10,6 +10,26 @@ enum DurationValue {
     /// Seconds, and whether the expression adds them to the clock (an expiry time, not a length).
     static func evaluate(_ stream: TokenStream, from first: Int, to last: Int) -> (seconds: Double, fromClock: Bool)? {
         guard first < last else { return nil }
+        // Most values are no length: reject them with one look at the top level (a call must be
+        // a timedelta; anything else needs a `+` or `*`).
+        if stream.kind(first) == .identifier || stream.kind(first) == .lParen {
+            var k = first
+            var operators = false
+            while k <= last {
+                if let close = stream.closer(of: k), close <= last {
+                    if close == last, k > first, stream.kind(k) == .lParen {
+                        if !operators, !(stream.isWord(k - 1, "timedelta") || stream.isWord(k - 1, "relativedelta")) { return nil }
+                    }
+                    k = close + 1
+                    continue
+                }
+                if stream.isOperator(k, "+") || stream.isOperator(k, "*") || stream.kind(k) == .star { operators = true }
+                k += 1
+            }
+            if !operators, !(stream.kind(last) == .rParen) { return nil }
+        } else if stream.kind(first) != .number {
+            return nil
+        }
         var terms: [(first: Int, last: Int)] = []
         var start = first
         var k = first

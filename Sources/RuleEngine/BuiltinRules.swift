@@ -768,7 +768,7 @@ enum BuiltinRules {
               "evidence": "sets the token lifetime to {value} outside the SSOT" },
             { "call": "jose.jwt.encode", "keyword": "claims", "argument": 0, "property": "exp", "lifetime": "expiry",
               "evidence": "sets the token lifetime to {value} outside the SSOT" },
-            { "callee": "*timedelta", "lifetime": "length",
+            { "call": "datetime.timedelta", "lifetime": "length",
               "mints": ["jwt.encode", "jose.jwt.encode", "authlib.jose.jwt.encode", "flask_jwt_extended.create_access_token", "flask_jwt_extended.create_refresh_token", "rest_framework_simplejwt.tokens.*"],
               "evidence": "sets a token lifetime of {value} outside the SSOT, {use}" }
           ],

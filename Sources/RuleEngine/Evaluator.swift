@@ -41,6 +41,7 @@ public enum Evaluator {
     /// `isTestCode`: the file is test code (see `TestCode`); some rules judge tests differently.
     public static func evaluate(_ facts: FileFacts, path: String, rules: [Rule], isTestCode: Bool = false) -> [RuleHit] {
         var hits: [RuleHit] = []
+        var names: CallNameIndex?
         for rule in rules where !rule.allows(path: path) {
             switch rule.match {
             case .forbiddenImport(let match):
@@ -65,7 +66,8 @@ public enum Evaluator {
             case .forbiddenEnv(let match):
                 hits += match.evaluate(facts, rule: rule)
             case .insecureCall(let match):
-                hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
+                if names == nil { names = CallNameIndex(facts) }
+                hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode, names: names)
             case .localFallback(let match):
                 hits += match.evaluate(facts, rule: rule, isTestCode: isTestCode)
             case .urlToken(let match):

@@ -58,6 +58,12 @@ public struct InsecureCallMatch: Sendable, Equatable {
         public var predicate: Predicate
     }
 
+    /// See `Check.unlessFunction`.
+    public struct FunctionGuard: Sendable, Equatable {
+        public var names: [NamePattern]
+        public var calls: [NamePattern]
+    }
+
     /// Where a call's result or position must be for the check to hold.
     public enum Usage: Sendable, Equatable {
         case decides(functions: [NamePattern], exceptFunctions: [NamePattern], unlessCalls: [NamePattern])
@@ -75,26 +81,27 @@ public struct InsecureCallMatch: Sendable, Equatable {
         public var usage: Usage?
         /// Not reported in a function named like `names`, or one that makes another call whose
         /// last name part matches `calls` (it verifies the token after peeking at it).
-        public var unlessFunction: (names: [NamePattern], calls: [NamePattern])?
+        public var unlessFunction: FunctionGuard?
         public var evidence: String
-
-        public static func == (lhs: Check, rhs: Check) -> Bool {
-            lhs.call == rhs.call && lhs.callee == rhs.callee && lhs.condition == rhs.condition && lhs.unless == rhs.unless
-                && lhs.usage == rhs.usage && lhs.evidence == rhs.evidence
-                && lhs.unlessFunction?.names == rhs.unlessFunction?.names && lhs.unlessFunction?.calls == rhs.unlessFunction?.calls
-        }
 
         func matches(_ fact: CallFact) -> String? {
             if let call {
                 guard let name = fact.qualifiedName else { return nil }
-                return call.matches(name) || call.matches(name.replacing("()", with: "")) ? name : nil
+                return call.matches(name) || (name.utf8.contains(UInt8(ascii: "(")) && call.matches(name.replacing("()", with: ""))) ? name : nil
             }
-            guard let callee, callee.matches(fact.callee) || callee.matches(fact.callee.replacing("()", with: "")) else { return nil }
+            guard let callee, callee.matches(fact.callee)
+                || (fact.callee.utf8.contains(UInt8(ascii: "(")) && callee.matches(fact.callee.replacing("()", with: "")))
+            else { return nil }
             return fact.callee
         }
     }
 
     public var checks: [Language: [Check]]
+    /// Per language: the checks whose call pattern ends in a plain name, by that name, and the
+    /// others (`jwt.*PyJWT().decode*`). A call only tries the checks of its last name part plus
+    /// the others, in file order: most calls try none.
+    private var byLastName: [Language: [UInt64: [Int]]] = [:]
+    private var wildcards: [Language: [Int]] = [:]
     /// Whether test code (see `TestCode`) is left out (a test that checks `none` is rejected
     /// must write `none`).
     public var skipTestCode: Bool
@@ -118,13 +125,14 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 }
                 let condition = try Self.condition(item)
                 let usage = try Self.usage(item)
-                var unlessFunction: (names: [NamePattern], calls: [NamePattern])?
+                var unlessFunction: FunctionGuard?
                 if let guardReader = try item.optionalObject("unlessFunction") {
                     let names = try guardReader.optionalStringArray("names") ?? []
                     let calls = try guardReader.optionalStringArray("calls") ?? []
                     try guardReader.finish()
                     guard !names.isEmpty || !calls.isEmpty else { throw guardReader.error("list \"names\" and/or \"calls\" patterns") }
-                    unlessFunction = (names.map { NamePattern($0.lowercased()) }, calls.map { NamePattern($0.lowercased()) })
+                    unlessFunction = FunctionGuard(names: names.map { NamePattern($0.lowercased()) },
+                                                   calls: calls.map { NamePattern($0.lowercased()) })
                 }
                 var unless: [Condition] = []
                 if let nodes = try item.optionalArray("unless") {
@@ -145,6 +153,17 @@ public struct InsecureCallMatch: Sendable, Equatable {
         guard !checks.isEmpty else { throw lists.error("list checks under \"python\" and/or \"typescript\"") }
         self.checks = checks
         skipTestCode = try reader.optionalBool("skipTestCode") ?? false
+        for (language, list) in checks {
+            for (index, check) in list.enumerated() {
+                let pattern = (check.call ?? check.callee)?.pattern ?? "*"
+                let last = pattern.split(separator: ".").last.map(String.init) ?? pattern
+                if last.contains("*") || last.contains("(") || last.isEmpty {
+                    wildcards[language, default: []].append(index)
+                } else {
+                    byLastName[language, default: [:]][Self.lastNameKey(last), default: []].append(index)
+                }
+            }
+        }
     }
 
     private static func condition(_ item: JSONObjectReader) throws(JSONSchemaError) -> Condition {
@@ -239,18 +258,44 @@ public struct InsecureCallMatch: Sendable, Equatable {
 
     // MARK: - Evaluation
 
-    func evaluate(_ facts: FileFacts, rule: Rule, isTestCode: Bool) -> [RuleHit] {
+    func evaluate(_ facts: FileFacts, rule: Rule, isTestCode: Bool, names: CallNameIndex? = nil) -> [RuleHit] {
         guard !(skipTestCode && isTestCode), let checks = checks[facts.language], !checks.isEmpty else { return [] }
+        let names = names ?? CallNameIndex(facts)
         var hits: [RuleHit] = []
         var owners: [Int]?
         var bindings: ValueBindingIndex?
         var usages: CallUsage?
         var reportedEnd = -1
         var valueRanges: [ByteRange] = []
-        for (index, call) in facts.calls.enumerated() {
+        let byName = byLastName[facts.language] ?? [:]
+        let others = wildcards[facts.language] ?? []
+        var candidates: [Int] = []
+        let calls = facts.calls
+        // The calls to look at: those whose last name part some check names (all of them when a
+        // check's pattern ends in a wildcard), in file order.
+        let callIndices: [Int]
+        if others.isEmpty {
+            var found: [Int] = []
+            for key in byName.keys { found += names.calls(withLastName: key) }
+            guard !found.isEmpty else { return [] }
+            callIndices = Array(Set(found)).sorted()
+        } else {
+            callIndices = Array(calls.indices)
+        }
+        for index in callIndices {
             // One finding per outermost call: `jwt.encode({"exp": now + timedelta(...)})` once.
-            if call.range.start < reportedEnd { continue }
-            for check in checks {
+            if calls[index].range.start < reportedEnd { continue }
+            candidates.removeAll(keepingCapacity: true)
+            let calleeLast = names.calleeKeys[index]
+            if let list = byName[calleeLast] { candidates += list }
+            let last = names.qualifiedKeys[index]
+            if last != 0, last != calleeLast, let list = byName[last] { candidates += list }
+            if candidates.isEmpty, others.isEmpty { continue }
+            candidates += others
+            let call = calls[index]
+            if candidates.count > 1 { candidates.sort() }
+            for k in candidates {
+                let check = checks[k]
                 guard let name = check.matches(call) else { continue }
                 var valueRange: ByteRange?
                 if owners == nil {
@@ -280,6 +325,21 @@ public struct InsecureCallMatch: Sendable, Equatable {
             }
         }
         return Self.withoutRepeats(hits, valueRanges: valueRanges)
+    }
+
+    /// A hash (FNV-1a, never 0) of the part after the last `.` (`decode` of `jwt.decode`, `close` of
+    /// `self.ws.close`), computed without allocating: the key of `byLastName`. Candidates are
+    /// confirmed by their patterns, so a collision costs a pattern match, never a finding.
+    static func lastNameKey(_ name: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: ".") {
+                hash = 0xcbf2_9ce4_8422_2325
+            } else {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+        }
+        return hash == 0 ? 1 : hash
     }
 
     /// Leaves out a finding on a call inside the value another finding reports (a
@@ -428,4 +488,35 @@ public enum ArgumentLiteralValue: Sendable, Equatable {
         case .null: return fact.literal == .null
         }
     }
+}
+
+/// The last name part of every call of a file, hashed (`InsecureCallMatch.lastNameKey`), and the
+/// calls by it: built once per file for all `insecure-call` rules, so each rule looks only at the
+/// calls it names.
+public struct CallNameIndex: Sendable {
+    /// Per call: the key of its callee as written, and of its qualified name (0 when it has none).
+    let calleeKeys: [UInt64]
+    let qualifiedKeys: [UInt64]
+    private let byKey: [UInt64: [Int]]
+
+    public init(_ facts: FileFacts) {
+        var callee: [UInt64] = []
+        var qualified: [UInt64] = []
+        var byKey: [UInt64: [Int]] = [:]
+        callee.reserveCapacity(facts.calls.count)
+        qualified.reserveCapacity(facts.calls.count)
+        for (index, call) in facts.calls.enumerated() {
+            let a = InsecureCallMatch.lastNameKey(call.callee)
+            let b = call.qualifiedName.map(InsecureCallMatch.lastNameKey) ?? 0
+            callee.append(a)
+            qualified.append(b)
+            byKey[a, default: []].append(index)
+            if b != 0, b != a { byKey[b, default: []].append(index) }
+        }
+        calleeKeys = callee
+        qualifiedKeys = qualified
+        self.byKey = byKey
+    }
+
+    func calls(withLastName key: UInt64) -> [Int] { byKey[key] ?? [] }
 }

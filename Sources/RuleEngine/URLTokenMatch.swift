@@ -67,8 +67,13 @@ public struct URLTokenMatch: Sendable, Equatable {
             hits.append(Evaluator.hit(rule, range: fact.range, values: ["parameter": fact.name, "value": fact.value]))
         }
         if let checks = queryArguments[facts.language], !checks.isEmpty {
-            for call in facts.calls {
-                for check in checks where check.callee.matches(call.callee) {
+            for call in facts.calls where !call.arguments.isEmpty {
+                for check in checks {
+                    // The cheap test first: the keyword is there.
+                    if let keyword = check.keyword, check.argument == nil, !call.arguments.contains(where: { $0.keyword == keyword }) {
+                        continue
+                    }
+                    guard check.callee.matches(call.callee) else { continue }
                     guard let (name, value) = parameter(in: call, check) else { continue }
                     hits.append(Evaluator.hit(rule, range: call.range, values: ["parameter": name, "value": value]))
                     break

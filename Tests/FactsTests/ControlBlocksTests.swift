@@ -112,6 +112,16 @@ import Testing
         ])
     }
 
+    @Test func onlyCatchCallbacksHaveTheirArrowBodyAsAResult() {
+        let code = """
+            p.then((r) => r.json()).catch((err: unknown) => ({ valid: false }));
+            q.catch(async () => cache.get(t)).finally(() => done());
+            const f = (x) => x + 1;
+            """
+        #expect(returns(code, .typescript) == ["{ valid: false }", "cache.get(t)"])
+        #expect(Extract.facts(code, .typescript).returns.allSatisfy { $0.isArrowBody })
+    }
+
     @Test func typeScriptReturnEndsAtALineBreak() {
         let code = """
             function f() {

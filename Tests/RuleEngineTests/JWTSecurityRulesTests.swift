@@ -82,7 +82,7 @@ import Testing
                 return jwt.encode({"sub": uid, "exp": long, "nbf": short}, key)
             """
         #expect(RuleProbe.messages(code, .python, rule: "jwt-lifetime-outside-ssot") == [
-            "8: `timedelta` sets a token lifetime of `minutes=ACCESS_TOKEN_EXPIRE_MINUTES` (a constant) outside the SSOT, in `mint`, which mints tokens with `jwt.encode`",
+            "8: `datetime.timedelta` sets a token lifetime of `minutes=ACCESS_TOKEN_EXPIRE_MINUTES` (a constant) outside the SSOT, in `mint`, which mints tokens with `jwt.encode`",
         ])
     }
 
