@@ -19,6 +19,9 @@ Kinds (N is the size knob; each doubles the work when N doubles):
   brackets N        "(", "[" and "{" each repeated N times, never closed, in .ts and .py files
   py-strings N      N lines each with an unterminated string literal
   calls-nested N    jwt.decode(jwt.decode(... N deep ...)) on one line
+  blocks N          issue 10's block facts: N braceless `if`s nested in one TypeScript statement,
+                    N nested try/except blocks in Python whose handlers fall through to N returns
+                    of a cache, and N `.catch` callbacks chained on one call
   value-flow N      one class with N methods, each binding parameters, locals and `self.` attributes
                     to the library and calling through them (issue 9's value flow), N nested blocks deep
                     in a second file
@@ -89,6 +92,17 @@ def main():
         write(os.path.join(out, "flow.py"), "".join(parts))
         text = "import jwt from 'jsonwebtoken';\n" + "".join("function f%d(jwt, t) { const v = jwt.verify; " % i for i in range(n))
         write(os.path.join(out, "flow.ts"), text + "return v(t, 'k'); " + "} " * n + "\n")
+        target = out
+    elif kind == "blocks":
+        write(os.path.join(out, "ifs.ts"), "function f(a, ws) {\n" + "if (!a.token) " * n + "ws.close(1011, 'token');\n}\n")
+        lines = ["async def validate(self, token):\n"]
+        for i in range(min(n, 90)):
+            lines.append("    " * (i + 1) + "try:\n" + "    " * (i + 2) + "r = await self.auth_client.validate_token(token)\n"
+                         + "    " * (i + 1) + "except httpx.ConnectError:\n" + "    " * (i + 2) + "log(%d)\n" % i)
+        lines.append("    cached = self._cache.get(token)\n")
+        lines.append("".join("    if cached.k%d:\n        return {**cached.claims, 'valid': True}\n" % i for i in range(n)))
+        write(os.path.join(out, "fallback.py"), "".join(lines))
+        write(os.path.join(out, "chain.ts"), "export const p = fetch(u)" + "".join(".catch(() => ({ valid: true, n: %d }))" % i for i in range(n)) + ";\n")
         target = out
     elif kind == "brackets":
         write(os.path.join(out, "b.ts"), "x = " + "(" * n + "[" * n + "{" * n + "\n")

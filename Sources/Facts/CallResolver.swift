@@ -380,6 +380,8 @@ struct CallResolver {
         return i
     }
 
+    static let maximumChainLinks = 16
+
     /// Records the call opening at `open` and any calls chained on its result; returns the index
     /// to continue from.
     private func recordCall(head: Int, callee: String, qualified: String?, open: Int, isNew: Bool,
@@ -389,6 +391,11 @@ struct CallResolver {
         let firstOpen = open
         var open = open
         var chained = false
+        // A long chain (`p.then(a).catch(b).then(c)...`, minified builders) names its first
+        // `maximumChainLinks` links, then `.…` and the last link only: names stay short, so a
+        // chain of N calls costs O(N), not O(N²).
+        var links = 0
+        var base: (callee: String, qualified: String?)?
         while true {
             let close = stream.closer(of: open)
             calls.append(CallFact(callee: callee, qualifiedName: qualified, isConstruction: isNew && !chained,
@@ -401,8 +408,15 @@ struct CallResolver {
             var j = stream.appendMembers(to: &member, from: close + 1, optional: true)
             if language == .typescript { j = skipTypeArguments(from: j) }
             guard stream.kind(j) == .lParen else { return firstOpen + 1 }
-            callee += member
-            qualified = qualified.map { $0 + member }
+            links += 1
+            if links <= Self.maximumChainLinks {
+                callee += member
+                qualified = qualified.map { $0 + member }
+            } else {
+                if base == nil { base = (callee + ".…", qualified.map { $0 + ".…" }) }
+                callee = base!.callee + member
+                qualified = base!.qualified.map { $0 + member }
+            }
             chained = true
             open = j
         }

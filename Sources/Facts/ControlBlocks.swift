@@ -424,6 +424,10 @@ struct ControlBlocks {
         return stream.kind(open) == .lParen && stream.isWord(open - 1, "catch") && stream.kind(open - 2) == .dot
     }
 
+    /// Top-level tokens a braceless `if`/`else` body is followed for: `if (a) if (b) ... x;`
+    /// nested N deep would otherwise scan N² tokens.
+    static let maximumStatementTokens = 512
+
     /// Sets the body of block `index` starting at `first` (a `{...}` block or one statement);
     /// returns its last token.
     private mutating func typeScriptBody(of index: Int, from first: Int) -> Int {
@@ -432,7 +436,7 @@ struct ControlBlocks {
             blocks[index].body = stream.range(first, close)
             return close
         }
-        let last = typeScriptStatementEnd(from: first, stopAtLineBreak: false)
+        let last = typeScriptStatementEnd(from: first, stopAtLineBreak: false, limit: Self.maximumStatementTokens)
         if last >= first { blocks[index].body = stream.range(first, last) }
         return max(last, first - 1)
     }
@@ -440,10 +444,14 @@ struct ControlBlocks {
     /// The last token of the statement or expression starting at `first`: its `;`, or the token
     /// before a closing bracket it is nested in, or (with `stopAtLineBreak`, or after a complete
     /// line) the token before a line break that the next token does not continue.
-    private func typeScriptStatementEnd(from first: Int, stopAtLineBreak: Bool, stopAtComma: Bool = false) -> Int {
+    private func typeScriptStatementEnd(from first: Int, stopAtLineBreak: Bool, stopAtComma: Bool = false,
+                                        limit: Int = Int.max) -> Int {
         var k = first
         if stopAtLineBreak, k < stream.count, lineBreak(before: k) { return first - 1 }
+        var steps = 0
         while k < stream.count {
+            steps += 1
+            if steps > limit { return k - 1 }
             switch stream.tokens[k].kind {
             case .semicolon: return k
             case .comma where stopAtComma: return k - 1

@@ -135,6 +135,19 @@ import Testing
         #expect(returns(code, .typescript) == ["-", "a\n  .b()"])
     }
 
+    @Test func longChainsKeepTheirNamesShort() {
+        // 40 chained calls: the first 16 links are named, later ones `.…` plus their own link.
+        let code = "p" + String(repeating: ".then(f)", count: 20) + String(repeating: ".catch(g)", count: 20) + ";\n"
+        let facts = Extract.facts(code, .typescript)
+        let calls = facts.calls.filter { $0.callee.hasPrefix("p.") }
+        #expect(calls.count == 40)
+        #expect(calls.allSatisfy { $0.callee.utf8.count < 200 })
+        #expect(calls.last?.callee.hasSuffix(".…().catch") == true)
+        #expect(calls[15].callee.contains("…") == false)
+        // Each `.catch` is still a handler of its chain.
+        #expect(facts.blocks.filter { $0.kind == .handler }.count == 20)
+    }
+
     @Test func headersAreCutAndCollapsed() {
         let long = String(repeating: "a_long_name and ", count: 20)
         let facts = Extract.facts("if \(long)x:\n    pass\n", .python)
