@@ -183,6 +183,16 @@ import Testing
         let tags = (importRule["properties"] as? [String: Any])?["tags"] as? [String]
         #expect(tags?.contains("forbidden-import") == true && tags?.contains("phase-1.1") == true)
         #expect((importRule["help"] as? [String: String])?["markdown"]?.contains("`auth_service/auth_core/core/jwt_handler.py`") == true)
+        // Issue 10: both packs' rules, the security pack's tagged with its CWEs.
+        for id in ["jwt-unverified-signature", "jwt-none-algorithm", "jwt-algorithm-not-pinned", "jwt-sensitive-claims",
+                   "jwt-local-fallback", "jwt-lifetime-outside-ssot", "jwt-in-url", "jwt-in-web-storage",
+                   "jwt-ws-close-internal-error"] {
+            let rule = try #require(rules.first { $0["id"] as? String == id }, "\(id)")
+            let tags = (rule["properties"] as? [String: Any])?["tags"] as? [String] ?? []
+            #expect(tags.first == "security" && tags.contains("jwt-security"), "\(id): \(tags)")
+            #expect(tags.contains { $0.hasPrefix("external/cwe/cwe-") }, "\(id): \(tags)")
+        }
+        #expect(results.contains { $0["ruleId"] as? String == "jwt-local-fallback" })
     }
 
     @Test func suppressedFindingsOnlyWithSarifAll() throws {
