@@ -9,6 +9,8 @@ enum ArgumentValue {
     /// level); below the full depth, lengths of time are not worked out either.
     static func describe(_ stream: TokenStream, from first: Int, to last: Int, language: Language,
                          levels: Int = Int.max) -> ArgumentFact {
+        var last = last
+        if language == .typescript { last = withoutTypeAssertion(stream, from: first, to: last) }
         var fact = ArgumentFact(range: stream.range(first, last))
         if let literal = wrappedLiteral(stream, from: first, to: last) {
             fact.stringValue = stream.stringValue(literal, language: language)
@@ -28,6 +30,25 @@ enum ArgumentValue {
             fact.isExpiry = duration.fromClock
         }
         return fact
+    }
+
+    /// The end of `first...last` without a trailing TypeScript type assertion or non-null
+    /// assertion: `{ algorithm: 'none' } as jwt.SignOptions`, `opts satisfies Options`, `key!`.
+    /// Looks back at most 12 tokens for the `as` / `satisfies`.
+    static func withoutTypeAssertion(_ stream: TokenStream, from first: Int, to last: Int) -> Int {
+        var last = last
+        if last > first, stream.isOperator(last, "!") { last -= 1 }
+        guard last > first + 1, stream.kind(last) == .identifier || stream.isOperator(last, ">")
+                || stream.kind(last) == .rBracket || stream.kind(last) == .rBrace else { return last }
+        var k = last - 1
+        while k > first, last - k <= 12 {
+            if stream.kind(k) == .identifier, stream.isWord(k, "as") || stream.isWord(k, "satisfies"),
+               stream.kind(k - 1) != .dot {
+                return k - 1
+            }
+            k -= 1
+        }
+        return last
     }
 
     /// `True`/`false`, a decimal number, `None`/`null`/`undefined`, or a list `[...]` / tuple

@@ -471,12 +471,12 @@ enum BuiltinRules {
               "unlessFunction": { "names": ["*expir*", "*refresh*", "*unverified*"],
                                   "calls": ["*verify*", "*decode_jwt*", "*validate*"] } },
             { "call": "jose.jwt.get_unverified_claims",
-              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*"],
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*", "*role*"],
                            "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
                            "unlessCalls": ["jose.jwt.decode", "jose.jws.verify", "jwt.decode", "authlib.jose.jwt.decode"] },
               "evidence": "reads claims without checking the signature, and {use}" },
             { "call": "jose.jwt.get_unverified_header",
-              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*"],
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*current_user*", "*login*", "*protect*", "*require*", "*is_admin*", "*role*"],
                            "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
                            "unlessCalls": ["jose.jwt.decode", "jose.jws.verify", "jwt.decode", "authlib.jose.jwt.decode"] },
               "evidence": "reads the header without checking the signature, and {use}" }
@@ -485,17 +485,17 @@ enum BuiltinRules {
             { "call": "jwt-simple.decode", "argument": 2, "equals": true,
               "evidence": "with noVerify {value}: the signature is not checked" },
             { "call": "jsonwebtoken.decode",
-              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate"],
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate", "*role*"],
                            "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
                            "unlessCalls": ["jsonwebtoken.verify", "jsonwebtoken.default.verify", "jose.jwtVerify", "*JwtService().verify*"] },
               "evidence": "only decodes (it never checks the signature), and {use}" },
             { "call": "jsonwebtoken.default.decode",
-              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate"],
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate", "*role*"],
                            "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
                            "unlessCalls": ["jsonwebtoken.verify", "jsonwebtoken.default.verify", "jose.jwtVerify", "*JwtService().verify*"] },
               "evidence": "only decodes (it never checks the signature), and {use}" },
             { "call": "jose.decodeJwt",
-              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate"],
+              "decides": { "functions": ["*valid*", "*verif*", "*auth*", "*check*", "*guard*", "*permission*", "*currentuser*", "*login*", "*protect*", "*require*", "*isadmin*", "canactivate", "*role*"],
                            "exceptFunctions": ["*without*", "*unverified*", "*peek*", "*debug*", "*inspect*", "*display*", "*log*"],
                            "unlessCalls": ["jose.jwtVerify", "jose.compactVerify", "jsonwebtoken.verify", "jsonwebtoken.default.verify", "*JwtService().verify*"] },
               "evidence": "only decodes (it never checks the signature), and {use}" }
@@ -580,7 +580,8 @@ enum BuiltinRules {
           { "language": "python", "code": "from jose import jwt\n\nclaims = jwt.decode(token, key, algorithms=[\"None\"])\n" },
           { "language": "typescript", "code": "import jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: id }, '', { algorithm: 'none' });\n" },
           { "language": "typescript", "code": "import * as jose from 'jose';\n\nexport const t = new jose.UnsecuredJWT({ sub: id }).encode();\n" },
-          { "language": "typescript", "code": "import { jwtVerify } from 'jose';\n\nexport const v = (t: string) => jwtVerify(t, key, { algorithms: ['none'] });\n" }
+          { "language": "typescript", "code": "import { jwtVerify } from 'jose';\n\nexport const v = (t: string) => jwtVerify(t, key, { algorithms: ['none'] });\n" },
+          { "language": "typescript", "code": "import * as jwt from 'jsonwebtoken';\n\nexport const t = jwt.sign({ sub: id }, '', { algorithm: 'none' } as jwt.SignOptions);\n" }
         ],
         "compliant": [
           { "language": "python", "code": "import jwt\n\ntoken = jwt.encode({\"sub\": uid}, key, algorithm=\"HS256\")\n" },
@@ -622,6 +623,12 @@ enum BuiltinRules {
               "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
               "evidence": "accepts algorithms {value}: symmetric and asymmetric mixed (key confusion)" },
             { "call": "jose.jwtVerify", "argument": 2, "property": "algorithms",
+              "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
+              "evidence": "accepts algorithms {value}: symmetric and asymmetric mixed (key confusion)" },
+            { "call": "express-jwt.expressjwt", "argument": 0, "property": "algorithms",
+              "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
+              "evidence": "accepts algorithms {value}: symmetric and asymmetric mixed (key confusion)" },
+            { "call": "express-jwt", "argument": 0, "property": "algorithms",
               "mixes": [["hs*"], ["rs*", "es*", "ps*", "eddsa"]],
               "evidence": "accepts algorithms {value}: symmetric and asymmetric mixed (key confusion)" }
           ]
@@ -842,6 +849,9 @@ enum BuiltinRules {
           ],
           "typescript": [
             { "callee": "io", "argument": 1, "property": "query" },
+            { "callee": "socket.io-client", "argument": 1, "property": "query" },
+            { "callee": "socket.io-client.io", "argument": 1, "property": "query" },
+            { "callee": "socket.io-client.connect", "argument": 1, "property": "query" },
             { "callee": "URLSearchParams", "argument": 0 },
             { "callee": "*.searchParams.set", "pair": true },
             { "callee": "*.searchParams.append", "pair": true }
@@ -883,16 +893,16 @@ enum BuiltinRules {
         "checks": {
           "typescript": [
             { "callee": "localStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
-              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] }, { "argument": 1, "equals": "" }, { "argument": 1, "equals": null } ],
               "evidence": "stores {value} where any script on the page can read it" },
             { "callee": "sessionStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
-              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] }, { "argument": 1, "equals": "" }, { "argument": 1, "equals": null } ],
               "evidence": "stores {value} where any script on the page can read it" },
             { "callee": "window.localStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
-              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] }, { "argument": 1, "equals": "" }, { "argument": 1, "equals": null } ],
               "evidence": "stores {value} where any script on the page can read it" },
             { "callee": "window.sessionStorage.setItem", "argument": 0, "like": ["*token*", "*jwt*", "*bearer*", "auth"],
-              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] } ],
+              "unless": [ { "argument": 0, "like": ["*csrf*", "*xsrf*"] }, { "argument": 1, "equals": "" }, { "argument": 1, "equals": null } ],
               "evidence": "stores {value} where any script on the page can read it" }
           ]
         },
@@ -907,7 +917,8 @@ enum BuiltinRules {
         "compliant": [
           { "language": "typescript", "code": "export const theme = (name: string) => localStorage.setItem('theme', name);\n" },
           { "language": "typescript", "code": "export const csrf = (value: string) => sessionStorage.setItem('csrf_token', value);\n" },
-          { "language": "typescript", "code": "export const token = () => localStorage.getItem('access_token');\n" }
+          { "language": "typescript", "code": "export const token = () => localStorage.getItem('access_token');\n" },
+          { "language": "typescript", "code": "export function logout() {\n  window.localStorage.setItem('jwt', '');\n}\n" }
         ]
       }
     },

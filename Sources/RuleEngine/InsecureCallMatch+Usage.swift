@@ -135,6 +135,9 @@ struct CallUsage {
         for (index, function) in owners.enumerated() { callsByFunction[function, default: []].append(index) }
     }
 
+    /// Words of a condition that only test presence: `if not claims`, `if (claims == null)`.
+    static let presenceWords: Set<String> = ["not", "None", "null", "undefined", "is", "typeof", "and", "or"]
+
     private static func head(_ name: String) -> String {
         name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
     }
@@ -197,7 +200,12 @@ struct CallUsage {
         if decides, returned.contains("\(function)\u{0}\(binding.name)") {
             return "its result `\(binding.name)` is returned from `\(name)`"
         }
-        if let list = headers["\(function)\u{0}\(binding.name)"], let found = list.first(where: { $0.start > call.range.end }) {
+        // A test that reads something of the result, not only whether it is there (`if (!payload)`).
+        if let list = headers["\(function)\u{0}\(binding.name)"], let found = list.first(where: { entry in
+            entry.start > call.range.end && facts.blocks[entry.block].headerWords.contains { word in
+                word != binding.name && !Self.presenceWords.contains(word)
+            }
+        }) {
             return "its result `\(binding.name)` is tested in `\(render(found.block))`"
         }
         return nil

@@ -7,7 +7,8 @@ import Model
 /// `` `${wsUrl}?jwt=${token}` ``, `f"{url}?token={access_token}"`; see `URLParameterFact`), unless
 /// the value is named like something safe to put there (`unlessValues`: a ticket id).
 ///
-/// Query strings built by calls count too (`queryArguments`, per language): an object of
+/// Query strings built by calls count too (`queryArguments`, per language; `callee` matches the
+/// callee as written or its qualified name, `socket.io-client`): an object of
 /// parameters (`{"callee": "*", "keyword": "params"}` for `requests.get(url, params={"token": t})`,
 /// `{"callee": "io", "argument": 1, "property": "query"}`), or with `"pair": true` a call whose
 /// first argument names the parameter and second gives its value
@@ -73,7 +74,8 @@ public struct URLTokenMatch: Sendable, Equatable {
                     if let keyword = check.keyword, check.argument == nil, !call.arguments.contains(where: { $0.keyword == keyword }) {
                         continue
                     }
-                    guard check.callee.matches(call.callee) else { continue }
+                    guard check.callee.matches(call.callee) || (call.qualifiedName.map { check.callee.matches($0) } ?? false)
+                    else { continue }
                     guard let (name, value) = parameter(in: call, check) else { continue }
                     hits.append(Evaluator.hit(rule, range: call.range, values: ["parameter": name, "value": value]))
                     break

@@ -145,6 +145,31 @@ import Testing
         ])
     }
 
+    @Test func aPresenceTestDecidesNothing() {
+        let code = """
+            import jwt from 'jsonwebtoken';
+            export function load(token: string) {
+              const payload = jwt.decode(token);
+              if (!payload) throw new Error('unreadable');
+              const other = jwt.decode(token) as any;
+              if (other.scope === 'admin') grant();
+              return 1;
+            }
+            """
+        #expect(RuleProbe.messages(code, .typescript, rule: "jwt-unverified-signature") == [
+            "5: `jsonwebtoken.decode` only decodes (it never checks the signature), and its result `other` is tested in `if (other.scope === 'admin')`",
+        ])
+    }
+
+    @Test func socketIOClientByItsImport() {
+        let code = """
+            import socketIOClient from 'socket.io-client';
+            export const s = socketIOClient(URL, { query: { token } });
+            export const t = socketIOClient(URL, { auth: { token } });
+            """
+        #expect(RuleProbe.messages(code, .typescript, rule: "jwt-in-url") == ["2: token in a URL: `token=` gets `token`"])
+    }
+
     @Test(arguments: [
         ("{ \"checks\": { \"python\": [ { \"call\": \"a\", \"callee\": \"b\", \"evidence\": \"e\" } ] } }", "name the call with \"call\""),
         ("{ \"checks\": { \"python\": [ { \"callee\": \"*.close\", \"argument\": 0, \"lifetime\": \"forever\", \"evidence\": \"e\" } ] } }", "\"lifetime\" is \"length\" or \"expiry\""),
