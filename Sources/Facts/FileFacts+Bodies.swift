@@ -19,37 +19,55 @@ extension FileFacts {
     /// For each offset of an ascending sequence, the index of the innermost function whose body
     /// contains it, or -1 (functions are sorted by body start, parents first).
     public func innermostFunctions<S: Sequence>(containing offsets: S) -> [Int] where S.Element == Int {
-        var owners: [Int] = []
-        var open: [Int] = []
-        var next = 0
-        for offset in offsets {
-            while next < functions.count, functions[next].bodyRange.start <= offset {
-                while let top = open.last, functions[top].bodyRange.end <= functions[next].bodyRange.start { open.removeLast() }
-                open.append(next)
-                next += 1
-            }
-            while let top = open.last, functions[top].bodyRange.end <= offset { open.removeLast() }
-            owners.append(open.last ?? -1)
-        }
-        return owners
+        Self.innermost(functions.lazy.map(\.bodyRange), containing: offsets)
     }
 
     /// For each offset of an ascending sequence, the index of the innermost block (see
     /// `BlockFact`) whose body contains it, or -1. Enclosing blocks follow `parent`.
     public func innermostBlocks<S: Sequence>(containing offsets: S) -> [Int] where S.Element == Int {
+        Self.innermost(blocks.lazy.map(\.body), containing: offsets)
+    }
+
+    /// For each offset of an ascending sequence, the index of the innermost of `ranges` (nested or
+    /// disjoint, sorted by start, outer first) that contains it, or -1: one sweep with a stack of
+    /// open ranges.
+    static func innermost<R: RandomAccessCollection, S: Sequence>(_ ranges: R, containing offsets: S) -> [Int]
+    where R.Element == ByteRange, R.Index == Int, S.Element == Int {
         var owners: [Int] = []
         var open: [Int] = []
         var next = 0
         for offset in offsets {
-            while next < blocks.count, blocks[next].body.start <= offset {
-                while let top = open.last, blocks[top].body.end <= blocks[next].body.start { open.removeLast() }
+            while next < ranges.count, ranges[next].start <= offset {
+                while let top = open.last, ranges[top].end <= ranges[next].start { open.removeLast() }
                 open.append(next)
                 next += 1
             }
-            while let top = open.last, blocks[top].body.end <= offset { open.removeLast() }
+            while let top = open.last, ranges[top].end <= offset { open.removeLast() }
             owners.append(open.last ?? -1)
         }
         return owners
+    }
+
+    /// The indices of the calls (`calls`) and returns (`returns`) that start inside `range`, at
+    /// most `limit` of them: two binary searches' worth of work plus the result.
+    public func callIndices(startingIn range: ByteRange, limit: Int = Int.max) -> Range<Int> {
+        Self.indices(of: calls.lazy.map(\.range.start), in: range, limit: limit)
+    }
+
+    public func returnIndices(startingIn range: ByteRange, limit: Int = Int.max) -> Range<Int> {
+        Self.indices(of: returns.lazy.map(\.range.start), in: range, limit: limit)
+    }
+
+    static func indices<C: RandomAccessCollection>(of starts: C, in range: ByteRange, limit: Int) -> Range<Int>
+    where C.Element == Int, C.Index == Int {
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < range.start { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < starts.count, end - low < limit, starts[end] < range.end { end += 1 }
+        return low..<end
     }
 
     /// One past the last function nested in each function (functions nested in `i` are

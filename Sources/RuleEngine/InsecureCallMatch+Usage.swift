@@ -269,17 +269,9 @@ struct CallUsage {
 
     /// The callee of a call in the `try` body whose callee has a matching part.
     private func tryCall(of tryBlock: Int, matching matches: (String) -> Bool) -> String? {
-        let body = facts.blocks[tryBlock].body
-        var low = 0, high = facts.calls.count
-        while low < high {
-            let mid = (low + high) / 2
-            if facts.calls[mid].range.start < body.start { low = mid + 1 } else { high = mid }
-        }
-        var k = low
-        while k < facts.calls.count, k - low < Self.maximumTryCalls, facts.calls[k].range.start < body.end {
+        for k in facts.callIndices(startingIn: facts.blocks[tryBlock].body, limit: Self.maximumTryCalls) {
             let callee = facts.calls[k].callee
             if callee.split(separator: ".").contains(where: { matches(String($0)) }) { return callee }
-            k += 1
         }
         return nil
     }

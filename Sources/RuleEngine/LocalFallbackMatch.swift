@@ -184,43 +184,17 @@ public struct LocalFallbackMatch: Sendable, Equatable {
         return nil
     }
 
-    /// Indices of the calls starting in `range` (at most `maximumPerBlock`).
     private func calls(_ facts: FileFacts, in range: ByteRange) -> Range<Int> {
-        var low = 0, high = facts.calls.count
-        while low < high {
-            let mid = (low + high) / 2
-            if facts.calls[mid].range.start < range.start { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < facts.calls.count, end - low < Self.maximumPerBlock, facts.calls[end].range.start < range.end { end += 1 }
-        return low..<end
+        facts.callIndices(startingIn: range, limit: Self.maximumPerBlock)
     }
 
     private func returns(_ facts: FileFacts, in range: ByteRange) -> Range<Int> {
-        var low = 0, high = facts.returns.count
-        while low < high {
-            let mid = (low + high) / 2
-            if facts.returns[mid].range.start < range.start { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < facts.returns.count, end - low < Self.maximumPerBlock, facts.returns[end].range.start < range.end { end += 1 }
-        return low..<end
+        facts.returnIndices(startingIn: range, limit: Self.maximumPerBlock)
     }
 
     private func callIndex(_ facts: FileFacts, at offset: Int) -> Int? {
-        var low = 0, high = facts.calls.count
-        while low < high {
-            let mid = (low + high) / 2
-            if facts.calls[mid].range.start < offset { low = mid + 1 } else { high = mid }
-        }
         // Several calls may start at one place (`a.b().c()`): the outermost is the last recorded.
-        var found: Int?
-        var k = low
-        while k < facts.calls.count, facts.calls[k].range.start == offset {
-            found = k
-            k += 1
-        }
-        return found
+        facts.callIndices(startingIn: ByteRange(offset, offset + 1)).last
     }
 
     private func header(_ facts: FileFacts, _ block: BlockFact) -> String {
