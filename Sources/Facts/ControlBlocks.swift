@@ -209,14 +209,14 @@ struct ControlBlocks {
                 break
             }
             lastCode = i
-            let atStart = isPythonStatementStart(i)
+            let atStart = stream.isPythonStatementStart(i)
             guard stream.tokens[i].kind == .identifier, atStart || stream.kind(i - 1) == .colon else {
                 i += 1
                 continue
             }
             noteExit(i)
             if stream.isWord(i, "return") {
-                let last = pythonLineEnd(from: i)
+                let last = pythonStatementEnd(from: i)
                 addReturn(keyword: i, first: i + 1, last: last)
                 lastCode = last
                 i = last + 1
@@ -281,9 +281,8 @@ struct ControlBlocks {
             if stream.kind(colon + 1) == .newline {
                 pending = index
             } else {
-                // One-line body: `except E: return None`.
-                let last = pythonLineEnd(from: colon + 1)
-                if last > colon { blocks[index].body = stream.range(colon + 1, last) }
+                // One-line body, all its simple statements: `except E: log(e); return None`.
+                if let last = stream.pythonLineEnd(from: colon + 1) { blocks[index].body = stream.range(colon + 1, last) }
             }
             i = colon + 1
         }
@@ -293,24 +292,11 @@ struct ControlBlocks {
         }
     }
 
-    private func isPythonStatementStart(_ i: Int) -> Bool {
-        switch stream.kind(i - 1) {
-        case nil, .newline, .indent, .dedent, .semicolon: return true
-        default: return false
-        }
-    }
-
-    /// The last token of the logical line that continues at `i` (at least `i - 1`).
-    private func pythonLineEnd(from i: Int) -> Int {
+    /// Python: the last token of the simple statement that starts at `i` (its line, up to a `;`).
+    private func pythonStatementEnd(from i: Int) -> Int {
+        guard let last = stream.pythonLineEnd(from: i) else { return i - 1 }
         var k = i
-        while k < stream.count {
-            switch stream.tokens[k].kind {
-            case .newline, .indent, .dedent, .semicolon: return k - 1
-            default:
-                if let close = stream.closer(of: k) { k = close }
-                k += 1
-            }
-        }
+        while k <= last, stream.tokens[k].kind != .semicolon { k += 1 }
         return k - 1
     }
 
@@ -447,7 +433,7 @@ struct ControlBlocks {
     private func typeScriptStatementEnd(from first: Int, stopAtLineBreak: Bool, stopAtComma: Bool = false,
                                         limit: Int = Int.max) -> Int {
         var k = first
-        if stopAtLineBreak, k < stream.count, lineBreak(before: k) { return first - 1 }
+        if stopAtLineBreak, k < stream.count, stream.tokens[k].newlineBefore { return first - 1 }
         var steps = 0
         while k < stream.count {
             steps += 1
@@ -461,40 +447,12 @@ struct ControlBlocks {
             if let close = stream.closer(of: k) {
                 k = close
             }
-            if k + 1 < stream.count, lineBreak(before: k + 1), !continues(k + 1), !continuesAfter(k) {
+            if k + 1 < stream.count, stream.tokens[k + 1].newlineBefore, !stream.continuesLine(k + 1) {
                 return k
             }
             k += 1
         }
         return k - 1
-    }
-
-    private func lineBreak(before k: Int) -> Bool {
-        guard k > 0 else { return false }
-        var offset = Int(stream.tokens[k - 1].end)
-        let end = Int(stream.tokens[k].start)
-        while offset < end {
-            if stream.bytes[offset] == UInt8(ascii: "\n") { return true }
-            offset += 1
-        }
-        return false
-    }
-
-    /// Whether token `k` continues the expression of the line before (`.x`, `?.x`, `+ y`, `? a : b`).
-    private func continues(_ k: Int) -> Bool {
-        switch stream.tokens[k].kind {
-        case .dot, .questionDot, .operator, .colon, .comma, .equal, .arrow, .star, .lParen, .lBracket: return true
-        case .templateHead, .string, .number, .identifier, .lBrace: return false
-        default: return false
-        }
-    }
-
-    /// Whether the line ends where the expression cannot (`a +`, `f(`, `x =>`).
-    private func continuesAfter(_ k: Int) -> Bool {
-        switch stream.tokens[k].kind {
-        case .dot, .questionDot, .operator, .colon, .comma, .equal, .arrow, .star, .lParen, .lBracket, .lBrace: return true
-        default: return false
-        }
     }
 
     // MARK: - Shared

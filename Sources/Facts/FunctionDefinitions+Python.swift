@@ -89,12 +89,12 @@ struct PythonDefinitions {
                 let name = stream.text(i + 1)
                 if stream.kind(colon + 1) == .newline {
                     pending = Pending(name: name, nameToken: i + 1, isClass: isClass)
-                } else if !isClass, let last = lineEnd(from: colon + 1) {
+                } else if !isClass, let last = stream.pythonLineEnd(from: colon + 1) {
                     result.append(define(name, nameToken: i + 1, scopes: scopes, first: colon + 1, last: last))
                 }
                 i = colon + 1
             } else if length == 6, stream.isWord(i, "lambda"), stream.kind(i - 1) == .equal, stream.kind(i - 2) == .identifier,
-                      isStatementStart(i - 2), let colon = lambdaColon(from: i + 1), let last = lineEnd(from: colon + 1)
+                      stream.isPythonStatementStart(i - 2), let colon = lambdaColon(from: i + 1), let last = stream.pythonLineEnd(from: colon + 1)
             {
                 var definition = define(stream.text(i - 2), nameToken: i - 2, scopes: scopes, first: colon + 1, last: last)
                 definition.kind = .assigned
@@ -153,17 +153,4 @@ struct PythonDefinitions {
         return nil
     }
 
-    /// The last token before the `.newline` ending the logical line that continues at `i`.
-    private func lineEnd(from i: Int) -> Int? {
-        var k = i
-        while k < stream.count, stream.tokens[k].kind != .newline { k += 1 }
-        return k - 1 >= i ? k - 1 : nil
-    }
-
-    private func isStatementStart(_ i: Int) -> Bool {
-        switch stream.kind(i - 1) {
-        case nil, .newline, .indent, .dedent, .semicolon: return true
-        default: return false
-        }
-    }
 }

@@ -181,7 +181,7 @@ extension TypeScriptDefinitions {
                 case .semicolon, .comma, .rParen, .rBracket, .rBrace: return last
                 default: break
                 }
-                if stream.tokens[k].newlineBefore, !continuesLine(k) { return last }
+                if stream.tokens[k].newlineBefore, !stream.continuesLine(k) { return last }
             }
             switch kind {
             case .lParen, .lBracket, .lBrace, .templateHead: depth += 1
@@ -194,25 +194,6 @@ extension TypeScriptDefinitions {
         return last
     }
 
-    /// Whether token `k`, the first on its line, continues the expression of the line before.
-    private func continuesLine(_ k: Int) -> Bool {
-        switch stream.kind(k - 1) {
-        case .equal, .comma, .dot, .questionDot, .lParen, .lBracket, .lBrace, .colon, .arrow:
-            return true
-        case .operator:
-            return !(stream.isOperator(k - 1, "/>") || stream.isOperator(k - 1, ">") || stream.isOperator(k - 1, "++")
-                || stream.isOperator(k - 1, "--"))
-        default:
-            break
-        }
-        switch stream.kind(k) {
-        case .dot, .questionDot, .colon: return true
-        case .operator:
-            return !(stream.isOperator(k, "<") || stream.isOperator(k, "!") || stream.isOperator(k, "++")
-                || stream.isOperator(k, "--") || stream.isOperator(k, "..."))
-        default: return false
-        }
-    }
 
     // MARK: - Positions
 
@@ -223,7 +204,7 @@ extension TypeScriptDefinitions {
         guard i > 0 else { return true }
         switch stream.tokens[i - 1].kind {
         case .semicolon, .lBrace, .rBrace: return true
-        default: return stream.tokens[i].newlineBefore && !continuesLine(i)
+        default: return stream.tokens[i].newlineBefore && !stream.continuesLine(i)
         }
     }
 

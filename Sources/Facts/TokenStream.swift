@@ -148,6 +148,48 @@ struct TokenStream {
         return nil
     }
 
+    // MARK: - Lines and statements
+
+    /// Python: whether token `i` starts a statement (after a logical line's end, a block's
+    /// indentation change, or `;`).
+    func isPythonStatementStart(_ i: Int) -> Bool {
+        switch kind(i - 1) {
+        case nil, .newline, .indent, .dedent, .semicolon: return true
+        default: return false
+        }
+    }
+
+    /// Python: the last token before the `.newline` ending the logical line that continues at `i`,
+    /// or nil when the line is empty from there.
+    func pythonLineEnd(from i: Int) -> Int? {
+        var k = i
+        while k < count, tokens[k].kind != .newline { k += 1 }
+        return k - 1 >= i ? k - 1 : nil
+    }
+
+    /// TypeScript: whether the line starting at token `k` continues the line before, judged by the
+    /// token that ends that line (`=`, `,`, `.`, an open bracket, a binary operator) or the one that
+    /// starts this line (`.x`, `?.x`, `: b`, a binary operator). With `Token.newlineBefore` this
+    /// tells where automatic semicolon insertion ends a statement.
+    func continuesLine(_ k: Int) -> Bool {
+        switch kind(k - 1) {
+        case .equal, .comma, .dot, .questionDot, .lParen, .lBracket, .lBrace, .colon, .arrow:
+            return true
+        case .operator:
+            return !(isOperator(k - 1, "/>") || isOperator(k - 1, ">") || isOperator(k - 1, "++")
+                || isOperator(k - 1, "--"))
+        default:
+            break
+        }
+        switch kind(k) {
+        case .dot, .questionDot, .colon: return true
+        case .operator:
+            return !(isOperator(k, "<") || isOperator(k, "!") || isOperator(k, "++")
+                || isOperator(k, "--") || isOperator(k, "..."))
+        default: return false
+        }
+    }
+
     /// One pass with a stack, so nested calls cost nothing extra.
     private static func matchingBrackets(_ tokens: [Token]) -> [Int32] {
         var match = [Int32](repeating: -1, count: tokens.count)

@@ -203,22 +203,10 @@ extension ValueTokens {
             default:
                 break
             }
-            if language == .typescript, stream.tokens[k].newlineBefore, !continuesLine(k) { return nil }
+            if language == .typescript, stream.tokens[k].newlineBefore, !stream.continuesLine(k) { return nil }
             k -= 1
         }
         return nil
-    }
-
-    /// TS: whether the line starting at token `k` continues the expression of the line before.
-    private func continuesLine(_ k: Int) -> Bool {
-        switch stream.kind(k) {
-        case .operator?, .dot?, .questionDot?, .arrow?, .colon?, .equal?: return true
-        default: break
-        }
-        switch stream.kind(k - 1) {
-        case .operator?, .equal?, .colon?, .lParen?, .lBracket?, .comma?, .arrow?, .questionDot?, .dot?: return true
-        default: return false
-        }
     }
 
     // MARK: - Python class bases
