@@ -36,6 +36,20 @@ public struct BlockFact: Hashable, Sendable {
     /// a handler without one lets the code after its `try` statement run.
     public var exits: Bool = false
 
+    /// The header as the language writes it, for messages: `if not result.valid`,
+    /// `if (!token)`, `except ConnectionError`, `catch (err)`, `.catch`, `try`.
+    public func written(in language: Language) -> String {
+        let python = language == .python
+        switch kind {
+        case .branch, .elseBranch: return python ? "if \(header)" : "if (\(header))"
+        case .handler:
+            if header == ".catch" { return ".catch" }
+            if python { return header.isEmpty ? "except" : "except \(header)" }
+            return header.isEmpty ? "catch" : "catch (\(header))"
+        case .tryBody: return "try"
+        }
+    }
+
     public init(kind: Kind, header: String, headerWords: [String], headerRange: ByteRange, body: ByteRange,
                 tryBlock: Int? = nil, parent: Int? = nil) {
         self.kind = kind

@@ -6,7 +6,7 @@ import Model
 /// (`60 * 60`), or the clock plus one of those (`datetime.utcnow() + timedelta(hours=1)`,
 /// `int(time.time()) + 3600`, `Math.floor(Date.now() / 1000) + 60 * 60`). Token lifetimes are
 /// written like this; a lifetime read from settings is not a literal and has no value here.
-enum DurationValue {
+public enum DurationValue {
     /// Seconds, and whether the expression adds them to the clock (an expiry time, not a length).
     static func evaluate(_ stream: TokenStream, from first: Int, to last: Int) -> (seconds: Double, fromClock: Bool)? {
         guard first < last else { return nil }
@@ -71,23 +71,33 @@ enum DurationValue {
         var total = 0.0
         for (index, item) in stream.items(between: open, and: last).enumerated() {
             if stream.kind(item.first) == .identifier, stream.kind(item.first + 1) == .equal {
-                guard let value = product(stream, item.first + 2, item.last) else { return nil }
-                switch stream.text(item.first) {
-                case "weeks": total += value * 604_800
-                case "days": total += value * 86_400
-                case "hours": total += value * 3_600
-                case "minutes": total += value * 60
-                case "seconds": total += value
-                case "milliseconds": total += value / 1_000
-                case "microseconds": total += value / 1_000_000
-                default: return nil
-                }
+                guard let value = product(stream, item.first + 2, item.last),
+                      let unit = timedeltaUnit(keyword: stream.text(item.first), position: index) else { return nil }
+                total += value * unit
             } else {
-                guard let value = product(stream, item.first, item.last), index < 2 else { return nil }
-                total += index == 0 ? value * 86_400 : value
+                guard let value = product(stream, item.first, item.last),
+                      let unit = timedeltaUnit(keyword: nil, position: index) else { return nil }
+                total += value * unit
             }
         }
         return total
+    }
+
+    /// Seconds per unit of a `timedelta` argument: by keyword (`weeks` … `microseconds`), else by
+    /// position (days, then seconds); nil for anything else.
+    public static func timedeltaUnit(keyword: String?, position: Int) -> Double? {
+        switch keyword {
+        case "weeks"?: return 604_800
+        case "days"?: return 86_400
+        case "hours"?: return 3_600
+        case "minutes"?: return 60
+        case "seconds"?: return 1
+        case "milliseconds"?: return 0.001
+        case "microseconds"?: return 0.000_001
+        case nil where position == 0: return 86_400
+        case nil where position == 1: return 1
+        default: return nil
+        }
     }
 
     /// Numbers joined by `*` (or one number), possibly in parentheses.

@@ -125,6 +125,19 @@ public struct CallFact: Hashable, Sendable {
         self.range = range
         self.arguments = arguments
     }
+
+    /// The argument written as `keyword=` (Python), else the `position`-th positional argument
+    /// (keyword arguments not counted): where a rule finds a key, an option object or a value.
+    public func argument(keyword: String?, position: Int?) -> ArgumentFact? {
+        if let keyword, let found = arguments.first(where: { $0.keyword == keyword }) { return found }
+        guard let position, position >= 0 else { return nil }
+        var index = 0
+        for argument in arguments where argument.keyword == nil {
+            if index == position { return argument }
+            index += 1
+        }
+        return nil
+    }
 }
 
 /// Everything rules need to know about one file, extracted once from its tokens.

@@ -255,25 +255,14 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
 
     /// The literal the sink's key argument is, wraps, or names through a constant.
     private func secretArgument(of call: CallFact, sink: Sink, values: ValueFacts) -> Secret? {
-        var argument: ArgumentFact?
-        if let keyword = sink.keyword { argument = call.arguments.first { $0.keyword == keyword } }
-        if argument == nil, let index = sink.argument {
-            var position = 0
-            for candidate in call.arguments where candidate.keyword == nil {
-                if position == index {
-                    argument = candidate
-                    break
-                }
-                position += 1
-            }
-        }
+        var argument = call.argument(keyword: sink.keyword, position: sink.argument)
         if let property = sink.property, let options = argument {
             // `{ secretOrKey: 'k' }` in place, or an object built before (`opts = {...}; f(opts)`).
             if let name = options.name, options.properties.isEmpty,
                let constant = values.constant(named: name + "." + property, at: call.range.start) {
                 return Secret(value: constant.value, content: constant.contentRange, definition: constant.range)
             }
-            argument = options.properties.first { $0.keyword == property }
+            argument = options.property(property)
         }
         guard let argument else { return nil }
         if let value = argument.stringValue, let content = argument.stringRange {

@@ -41,29 +41,19 @@ enum Lifetime {
         var parts: [String] = []
         var literal = true
         for (index, argument) in call.arguments.enumerated() {
-            let unit: Double
-            switch argument.keyword {
-            case "weeks"?: unit = 604_800
-            case "days"?: unit = 86_400
-            case "hours"?: unit = 3_600
-            case "minutes"?: unit = 60
-            case "seconds"?: unit = 1
-            case "milliseconds"?: unit = 0.001
-            case nil where index == 0: unit = 86_400
-            case nil where index == 1: unit = 1
-            default: return nil
-            }
+            guard let unit = DurationValue.timedeltaUnit(keyword: argument.keyword, position: index) else { return nil }
+            let label = argument.keyword ?? (index == 0 ? "days" : "seconds")
             if case .number(let value)? = argument.literal {
                 total += value * unit
-                parts.append("\(argument.keyword ?? (index == 0 ? "days" : "seconds"))=\(Int(value))")
-            } else if let seconds = argument.seconds, !argument.isExpiry {
-                total += seconds * unit
-                parts.append("\(argument.keyword ?? "days")=\(seconds)")
+                parts.append("\(label)=\(Lifetime.number(value))")
+            } else if let product = argument.seconds, !argument.isExpiry {
+                // `minutes=15 * 60`: a product of numbers, in the argument's unit.
+                total += product * unit
             } else if let name = argument.name {
                 guard name.contains(where: \.isLetter), name.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" })
                 else { return nil }
                 literal = false
-                parts.append("\(argument.keyword ?? (index == 0 ? "days" : "seconds"))=\(name)")
+                parts.append("\(label)=\(name)")
             } else {
                 return nil
             }
@@ -72,11 +62,13 @@ enum Lifetime {
     }
 
     /// `60 s`, `15 min (900 s)`, `1 h (3600 s)`, `7 days (604800 s)`.
+    /// `60`, `0.06`: whole numbers without a fraction, others to two decimals.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String((value * 100).rounded() / 100)
+    }
+
     static func render(_ seconds: Double) -> String {
-        func number(_ value: Double) -> String {
-            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-            return String((value * 100).rounded() / 100)
-        }
         let plain = number(seconds) + " s"
         if seconds >= 86_400, seconds.truncatingRemainder(dividingBy: 86_400) == 0 {
             let days = seconds / 86_400
@@ -276,18 +268,8 @@ struct CallUsage {
         return nil
     }
 
-    /// A block's header as the language writes it: `if not result.valid`, `except ConnectionError`,
-    /// `catch (err)`, `.catch`.
     private func render(_ block: Int) -> String {
-        let fact = facts.blocks[block]
-        let python = facts.language == .python
-        switch fact.kind {
-        case .branch, .elseBranch: return python ? "if \(fact.header)" : "if (\(fact.header))"
-        case .handler:
-            if fact.header == ".catch" { return ".catch" }
-            if python { return fact.header.isEmpty ? "except" : "except \(fact.header)" }
-            return fact.header.isEmpty ? "catch" : "catch (\(fact.header))"
-        case .tryBody: return python ? "try" : "try"
-        }
+        facts.blocks[block].written(in: facts.language)
     }
+
 }

@@ -389,7 +389,7 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 if case .lifetime = condition.predicate { return Lifetime.describe(call: call) }
                 return ""
             }
-            var found = argument(condition)
+            var found = call.argument(keyword: condition.keyword, position: condition.argument)
             if let property = condition.property {
                 // A dotted path walks nested objects: `signOptions.expiresIn`.
                 for key in property.split(separator: ".").map(String.init) {
@@ -429,14 +429,6 @@ public struct InsecureCallMatch: Sendable, Equatable {
                 guard let found, let seconds = Lifetime.seconds(of: found, expiry: expiry) else { return nil }
                 return Lifetime.render(seconds)
             }
-        }
-
-        /// The argument a condition points at: by keyword, else by positional index.
-        private func argument(_ condition: Condition) -> ArgumentFact? {
-            if let keyword = condition.keyword, let found = call.arguments.first(where: { $0.keyword == keyword }) { return found }
-            guard let index = condition.argument else { return nil }
-            let positional = call.arguments.filter { $0.keyword == nil }
-            return index < positional.count ? positional[index] : nil
         }
 
         /// The entries of an object literal argument, or of one bound to its name earlier.

@@ -92,7 +92,7 @@ public struct LocalFallbackMatch: Sendable, Equatable {
             }
             guard let (range, evidence) = found else { continue }
             var handler = block.kind == .handler
-                ? "the `\(header(facts, block))` handler of `\(service)`" : "the outage branch `\(header(facts, block))`"
+                ? "the `\(block.written(in: facts.language))` handler of `\(service)`" : "the outage branch `\(block.written(in: facts.language))`"
             if after { handler = "after " + handler + " swallows the failure, the code" }
             hits.append(Evaluator.hit(rule, range: range, values: ["handler": handler, "service": service, "evidence": evidence]))
         }
@@ -195,17 +195,5 @@ public struct LocalFallbackMatch: Sendable, Equatable {
     private func callIndex(_ facts: FileFacts, at offset: Int) -> Int? {
         // Several calls may start at one place (`a.b().c()`): the outermost is the last recorded.
         facts.callIndices(startingIn: ByteRange(offset, offset + 1)).last
-    }
-
-    private func header(_ facts: FileFacts, _ block: BlockFact) -> String {
-        let python = facts.language == .python
-        switch block.kind {
-        case .handler:
-            if block.header == ".catch" { return ".catch" }
-            if python { return block.header.isEmpty ? "except" : "except \(block.header)" }
-            return block.header.isEmpty ? "catch" : "catch (\(block.header))"
-        default:
-            return python ? "if \(block.header)" : "if (\(block.header))"
-        }
     }
 }

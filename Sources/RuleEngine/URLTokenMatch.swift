@@ -87,16 +87,15 @@ public struct URLTokenMatch: Sendable, Equatable {
 
     /// The first token-named parameter a call puts in a query string, with its value.
     private func parameter(in call: CallFact, _ check: QueryArgument) -> (String, String)? {
-        let positional = call.arguments.filter { $0.keyword == nil }
         func named(_ text: String) -> Bool { parameters.contains { $0.matches(text.lowercased()) } }
         func safe(_ value: String) -> Bool { unlessValues.contains { $0.matches(value.lowercased()) } }
         if check.pair {
-            guard positional.count >= 2, let name = positional[0].stringValue, named(name) else { return nil }
-            let value = positional[1].name ?? "…"
+            guard let name = call.argument(keyword: nil, position: 0)?.stringValue, named(name),
+                  let second = call.argument(keyword: nil, position: 1) else { return nil }
+            let value = second.name ?? "…"
             return safe(value) ? nil : (name, value)
         }
-        var found = check.keyword.flatMap { keyword in call.arguments.first { $0.keyword == keyword } }
-        if found == nil, let index = check.argument, index < positional.count { found = positional[index] }
+        var found = call.argument(keyword: check.keyword, position: check.argument)
         if let property = check.property { found = found?.property(property) }
         guard let entries = found?.properties else { return nil }
         for entry in entries {
