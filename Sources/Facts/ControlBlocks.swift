@@ -484,7 +484,14 @@ struct ControlBlocks {
                 break
             }
         }
-        let value = first <= last ? ArgumentValue.describe(stream, from: first, to: last, language: language, levels: 1) : nil
+        var value: ArgumentFact?
+        if first <= last {
+            // A returned call (`return self._http.post(...)`) is found by its range; only literals,
+            // names and objects need describing.
+            value = stream.kind(first) == .identifier && stream.kind(last) == .rParen
+                ? ArgumentFact(range: stream.range(first, last))
+                : ArgumentValue.describe(stream, from: first, to: last, language: language, levels: 1)
+        }
         returns.append(ReturnFact(range: stream.range(keyword, max(keyword, last)), value: value, isArrowBody: isArrowBody))
     }
 

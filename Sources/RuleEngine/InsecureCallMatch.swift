@@ -446,7 +446,7 @@ public struct InsecureCallMatch: Sendable, Equatable {
             if let name = fact.name { return name }
             switch fact.literal {
             case .bool(let value)?: return language == .python ? (value ? "True" : "False") : (value ? "true" : "false")
-            case .number(let value)?: return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            case .number(let value)?: return Lifetime.number(value)
             case .null?: return language == .python ? "None" : "null"
             case .list(let elements)?: return "[" + elements.map(render).joined(separator: ", ") + "]"
             case nil: return fact.properties.isEmpty ? "…" : "{…}"
