@@ -2,7 +2,7 @@
 ///
 /// Facts and findings carry byte ranges only; line and column are computed when a finding is
 /// reported (see `LineIndex` in Lexing).
-public struct ByteRange: Hashable, Sendable, Comparable {
+public struct ByteRange: Hashable, Sendable, Comparable, Codable {
     public var start: Int
     public var end: Int
 

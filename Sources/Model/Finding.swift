@@ -1,5 +1,5 @@
 /// One rule violation at one place in one file, ready to report.
-public struct Finding: Hashable, Sendable {
+public struct Finding: Hashable, Sendable, Codable {
     public var ruleID: RuleID
     public var severity: Severity
     public var message: String

@@ -37,7 +37,7 @@ public struct FindingGroup: Hashable, Sendable {
 }
 
 /// A finding's place in a `FindingGroup`.
-public struct GroupMembership: Hashable, Sendable {
+public struct GroupMembership: Hashable, Sendable, Codable {
     public var id: String
     /// How many findings the group has.
     public var size: Int

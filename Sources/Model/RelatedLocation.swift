@@ -1,6 +1,6 @@
 /// Another place that belongs to a finding: the literal behind a hard-coded secret, the other
 /// copies of a duplicated implementation.
-public struct RelatedLocation: Hashable, Sendable, Comparable {
+public struct RelatedLocation: Hashable, Sendable, Comparable, Codable {
     /// POSIX path relative to the scan root.
     public var path: String
     public var location: SourceLocation

@@ -18,6 +18,8 @@ public struct ScanResult: Sendable {
     /// Groups of findings that are one problem in several places (duplicated implementations),
     /// each with its full membership; findings point at them by id.
     public var groups: [FindingGroup] = []
+    /// Set by a `--shard K/N` scan: what `ssotguard merge` combines.
+    public var shardRecord: ShardRecord?
 
     public init(root: String, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic], ruleIDs: [RuleID],
                 rules: [RuleInfo] = [], rootDirectory: String? = nil) {

@@ -8,7 +8,7 @@
 ///   functions, whose similarity moves in big steps); for larger bodies it is an estimate.
 ///
 /// The size never depends on the body's length.
-public struct ShapeSignature: Hashable, Sendable {
+public struct ShapeSignature: Hashable, Sendable, Codable {
     /// Slots in the MinHash signature.
     public static let slots = 128
     /// Hashes kept in the bottom-k sketch.

@@ -3,7 +3,7 @@
 ///
 /// A finding keeps this bounded window, never its whole line: a minified bundle has megabyte
 /// lines and thousands of findings on each.
-public struct Snippet: Hashable, Sendable {
+public struct Snippet: Hashable, Sendable, Codable {
     /// Most characters shown of a line.
     public static let maximumWidth = 200
     /// Characters kept before the finding when a long line is cut.

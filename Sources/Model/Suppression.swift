@@ -1,7 +1,7 @@
 /// Why a finding is left out of the exit status: an inline `ssotguard: ignore[rule] -- reason`
 /// comment on its line or the line above, or `ignore-file[rule]` near the top of the file.
-public struct Suppression: Hashable, Sendable {
-    public enum Scope: String, Sendable {
+public struct Suppression: Hashable, Sendable, Codable {
+    public enum Scope: String, Sendable, Codable {
         case line
         case file
     }

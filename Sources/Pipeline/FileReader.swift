@@ -12,14 +12,16 @@ enum FileReader {
         case readFailed(String)
     }
 
-    /// The bytes of the file at `path`. Never blocks on a FIFO (opened non-blocking, then checked).
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    /// The bytes of the file at `path`, and its stamp as it was opened. Never blocks on a FIFO
+    /// (opened non-blocking, then checked).
+    static func read(_ path: String) -> Result<(bytes: [UInt8], stamp: FileStamp), Failure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.cannotOpen(errorText())) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.readFailed(errorText())) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular) }
+        let stamp = FileStamp(info)
         var capacity = max(Int(info.st_size), 0)
         var bytes = [UInt8](repeating: 0, count: capacity)
         var count = 0
@@ -39,8 +41,40 @@ enum FileReader {
             count += got
         }
         bytes.removeLast(bytes.count - count)
-        return .success(bytes)
+        return .success((bytes, stamp))
+    }
+
+    /// The stamp of the regular file at `path` (one `stat`, nothing read); nil if there is none.
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// What says a file is unchanged without reading it: size, modification time (nanoseconds) and
+/// inode. Equal stamps are trusted (as Ruff's and git's caches do); a differing one sends the file
+/// to its content hash.
+struct FileStamp: Codable, Equatable, Sendable {
+    var size: Int64
+    var modified: Int64
+    var inode: UInt64
+
+    init(size: Int64, modified: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
+    fileprivate init(_ info: stat) {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        self.init(size: Int64(info.st_size), modified: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
+                  inode: UInt64(info.st_ino))
+    }
 }

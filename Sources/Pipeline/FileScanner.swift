@@ -4,8 +4,8 @@ import Lexing
 import Model
 import RuleEngine
 
-/// What scanning one file produced.
-struct FileOutcome: Sendable {
+/// What scanning one file produced (cached as it is: see `ScanCache`).
+struct FileOutcome: Sendable, Codable, Equatable {
     var findings: [Finding] = []
     var diagnostics: [Diagnostic] = []
     /// False when the file could not be read or was skipped as binary.
@@ -19,7 +19,23 @@ enum FileScanner {
     /// `pathPrefix` is prepended to the file's path where rules match paths (see
     /// `ScanOptions.rulePathPrefix`).
     static func scan(_ file: SourceFile, rules: RuleSet, pathPrefix: String = "") -> FileOutcome {
+        switch read(file) {
+        case .failed(let outcome): return outcome
+        case .contents(let bytes, _): return bytes.withUnsafeBytes { scan(file, bytes: $0, rules: rules, pathPrefix: pathPrefix) }
+        }
+    }
+
+    enum Read {
+        case contents([UInt8], FileStamp)
+        /// The outcome of a file that cannot be read: a diagnostic saying why.
+        case failed(FileOutcome)
+    }
+
+    /// The file's bytes and stamp, or the outcome of a file that cannot be read.
+    static func read(_ file: SourceFile) -> Read {
         switch FileReader.read(file.diskPath) {
+        case .success(let (bytes, stamp)):
+            return .contents(bytes, stamp)
         case .failure(let failure):
             let message: String
             switch failure {
@@ -27,9 +43,7 @@ enum FileScanner {
             case .notRegular: message = "not a regular file; not scanned"
             case .readFailed(let reason): message = "read failed: \(reason)"
             }
-            return FileOutcome(diagnostics: [Diagnostic(level: .warning, path: file.path, message: message)])
-        case .success(let bytes):
-            return bytes.withUnsafeBytes { scan(file, bytes: $0, rules: rules, pathPrefix: pathPrefix) }
+            return .failed(FileOutcome(diagnostics: [Diagnostic(level: .warning, path: file.path, message: message)]))
         }
     }
 
@@ -122,6 +136,10 @@ enum FileScanner {
             finding.subject = hit.subject.map(masker.mask)
             outcome.findings.append(finding)
         }
+        // Identities are counted per file (the path is part of them), so they are final here:
+        // what a file's outcome holds never depends on other files.
+        outcome.findings.sort(by: Finding.reportOrder)
+        Fingerprints.assign(&outcome.findings)
         return outcome
     }
 

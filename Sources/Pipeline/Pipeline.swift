@@ -15,8 +15,72 @@ public enum Pipeline {
         let options = try resolve(options)
         let rules = try loadRuleSet(options)
         let plan = try loadPlan(options, rules: rules.rules)
-        let baseline = try loadBaseline(options)
+        var baseline = try loadBaseline(options)
+        if let shard = options.shard, let whole = baseline {
+            // A shard answers for its own files: entries of other shards' files are not fixed.
+            baseline = Baseline(entries: whole.entries.filter { shard.contains(path: $0.path) })
+        }
         return compare(try await run(options, rules: rules, plan: plan), with: baseline, file: options.baselineFile)
+    }
+
+    /// The shard record in the JSON report `file` (written by `scan --shard K/N --format json`).
+    public static func readShardReport(_ file: String) throws(PipelineError) -> ShardRecord {
+        struct Report: Decodable { var shard: ShardRecord? }
+        guard let data = FileManager.default.contents(atPath: file) else { throw .merge("\(file): cannot read the report") }
+        let report: Report
+        do {
+            report = try JSONDecoder().decode(Report.self, from: data)
+        } catch {
+            throw .merge("\(file): not a JSON report of ssotguard scan (\(error.localizedDescription))")
+        }
+        guard let record = report.shard else {
+            throw .merge("\(file): not a shard report: write it with 'ssotguard scan --shard K/N --format json'")
+        }
+        return record
+    }
+
+    /// One scan's result from the reports of all its shards, as if one scan had covered them:
+    /// duplicates grouped across shards, phases, and the baseline compared once. The rules, plan
+    /// and baseline come from `options` as for a scan, and must be the rules the shards ran.
+    /// The configuration is looked for from the shards' scan root, as the scan did.
+    public static func merge(_ reports: [(file: String, record: ShardRecord)], options: ScanOptions) throws(PipelineError) -> ScanResult {
+        guard let (firstFile, first) = reports.first else { throw .merge("merge needs the shard reports to combine") }
+        var options = options
+        options.paths = [first.root]
+        options = try resolve(options)
+        let rules = try loadRuleSet(options)
+        let plan = try loadPlan(options, rules: rules.rules)
+        let baseline = try loadBaseline(options)
+        let count = first.shard.count
+        var seen: [Int: String] = [:]
+        for (file, record) in reports {
+            let name = "\(record.shard.index)/\(record.shard.count)"
+            if record.tool != ToolInfo.version {
+                throw .merge("\(file): written by ssotguard \(record.tool); this is \(ToolInfo.version)")
+            }
+            if record.shard.count != count { throw .merge("\(file): shard \(name), but \(firstFile) is one of \(count) shards") }
+            if let other = seen[record.shard.index] { throw .merge("\(file): shard \(name) is also \(other)") }
+            seen[record.shard.index] = file
+            if record.rules != rules.digest {
+                throw .merge("\(file): scanned with other rules or another configuration than this merge has "
+                             + "(run merge where the shards ran, with the same --config, --rules and --no-builtin-rules)")
+            }
+            if record.root != first.root || record.rootDirectory != first.rootDirectory {
+                throw .merge("\(file): scanned \(record.root), but \(firstFile) scanned \(first.root)")
+            }
+        }
+        let missing = (1...count).filter { seen[$0] == nil }
+        if !missing.isEmpty {
+            throw .merge("missing shard\(missing.count == 1 ? "" : "s") " + missing.map { "\($0)/\(count)" }.joined(separator: ", "))
+        }
+        var findings = reports.flatMap(\.record.findings)
+        findings.sort(by: Finding.reportOrder)
+        var diagnostics = reports.flatMap(\.record.diagnostics)
+        diagnostics.sort(by: Diagnostic.order)
+        let result = assemble(root: first.root, rootDirectory: first.rootDirectory,
+                              filesScanned: reports.reduce(0) { $0 + $1.record.filesScanned }, findings: findings,
+                              diagnostics: diagnostics, rules: rules, plan: plan)
+        return compare(result, with: baseline, file: options.baselineFile)
     }
 
     /// The baseline named by the options, if any; a broken one stops the run.
@@ -44,18 +108,25 @@ public enum Pipeline {
     public static func run(_ options: ScanOptions, rules: RuleSet, plan: Plan) async throws(PipelineError) -> ScanResult {
         switch options.source {
         case .walk:
-            let discovered = try discover(options)
-            let outcomes = await scanFiles(discovered.files, rules: rules, prefix: options.rulePathPrefix)
-            return assemble(options: options, diagnostics: discovered.diagnostics, outcomes: outcomes, rules: rules, plan: plan,
-                            rootDirectory: discovered.root)
+            var discovered = try discover(options)
+            if let shard = options.shard {
+                discovered.files.removeAll { !shard.contains(path: $0.path) }
+                discovered.diagnostics.removeAll { !shard.contains(path: $0.path) }
+            }
+            let (outcomes, cacheDiagnostics) = await scanFiles(discovered.files, rules: rules, options: options)
+            return assemble(options: options, diagnostics: discovered.diagnostics + cacheDiagnostics, outcomes: outcomes,
+                            rules: rules, plan: plan, rootDirectory: discovered.root)
         case .staged:
             let (root, files, diagnostics) = try GitChanges.staged(options, discovery: try discoveryOptions(options))
             let outcomes = await scanContents(files, rules: rules, prefix: options.rulePathPrefix)
             return assemble(options: options, diagnostics: diagnostics, outcomes: outcomes, rules: rules, plan: plan,
                             rootDirectory: root)
         case .changedSince(let ref):
-            let (root, files) = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
-            let outcomes = await scanFiles(files, rules: rules, prefix: options.rulePathPrefix)
+            var (root, files) = try GitChanges.changedSince(ref, options, discovery: try discoveryOptions(options))
+            if let shard = options.shard { files.removeAll { !shard.contains(path: $0.path) } }
+            var uncached = options
+            uncached.cache = .off  // a few files: the cache of full scans is left alone
+            let (outcomes, _) = await scanFiles(files, rules: rules, options: uncached)
             return assemble(options: options, diagnostics: [], outcomes: outcomes, rules: rules, plan: plan, rootDirectory: root)
         }
     }
@@ -110,7 +181,25 @@ public enum Pipeline {
         if let extra = options.configuration?.testCode { testCode = testCode.merging(extra) }
         var set = RuleSet(rules: rules, loaded: loaded)
         set.testCode = testCode
+        set.digest = ruleDigest(options)
         return set
+    }
+
+    /// A hash of what the rules are made from: the built-in packs (when used), each `--rules`
+    /// file and the configuration file, as written. Nil when the configuration was built in
+    /// memory (nothing on disk says what it was).
+    static func ruleDigest(_ options: ScanOptions) -> String? {
+        var parts = [ToolInfo.version]
+        if !options.noBuiltinRules { parts += RuleLoader.builtinTexts }
+        func contents(_ file: String) -> String {
+            FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        for file in options.ruleFiles { parts += [file, contents(file)] }
+        if let configuration = options.configuration {
+            guard let file = configuration.file else { return nil }
+            parts += [file, contents(file)]
+        }
+        return SHA256.hex(parts.joined(separator: "\u{1F}"))
     }
 
     static func loadRulePacks(_ options: ScanOptions) throws(PipelineError) -> [RulePack] {
@@ -164,9 +253,36 @@ public enum Pipeline {
         return discovery
     }
 
-    /// Scans files from disk on all cores; results come back in the order of `files`.
-    static func scanFiles(_ files: [SourceFile], rules: RuleSet, prefix: String = "") async -> [FileOutcome] {
-        await parallelMap(files.count) { FileScanner.scan(files[$0], rules: rules, pathPrefix: prefix) }
+    /// Scans files from disk on all cores; results come back in the order of `files`. With a
+    /// cache (see `ScanCache`), unchanged files are not scanned again, and the cache is rewritten
+    /// when anything in it changed; its problems come back as diagnostics.
+    static func scanFiles(_ files: [SourceFile], rules: RuleSet, options: ScanOptions) async -> ([FileOutcome], [Diagnostic]) {
+        let prefix = options.rulePathPrefix
+        guard let directory = cacheDirectory(options), let key = ScanCache.key(rules: rules, prefix: prefix, options: options) else {
+            return (await parallelMap(files.count) { FileScanner.scan(files[$0], rules: rules, pathPrefix: prefix) }, [])
+        }
+        let runStart = Int64(Date().timeIntervalSince1970 * 1e9)
+        let (cache, problem) = ScanCache.open(directory: directory, key: key)
+        let results = await parallelMap(files.count) {
+            cache.outcome(of: files[$0], rules: rules, pathPrefix: prefix, runStart: runStart)
+        }
+        var entries: [String: ScanCache.Entry] = [:]
+        entries.reserveCapacity(files.count)
+        for (file, (_, entry)) in zip(files, results) { entries[file.path] = entry }
+        var diagnostics = problem.map { [$0] } ?? []
+        if entries != cache.entries, let failure = cache.save(entries) { diagnostics.append(failure) }
+        return (results.map(\.0), diagnostics)
+    }
+
+    /// Where the scan cache of `options` lives, if it has one.
+    static func cacheDirectory(_ options: ScanOptions) -> String? {
+        switch options.cache {
+        case .off: return nil
+        case .directory(let directory): return directory
+        case .automatic:
+            let base = options.configuration?.file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            return (base ?? FileManager.default.currentDirectoryPath) + "/.ssotguard-cache"
+        }
     }
 
     /// Scans in-memory contents (from git) on all cores, in order.
@@ -196,19 +312,36 @@ public enum Pipeline {
         }
     }
 
+    /// The scan's result from its files' outcomes: findings in report order, grouped across
+    /// files, with phases; a shard's result also keeps its record for `merge`.
     static func assemble(options: ScanOptions, diagnostics: [Diagnostic], outcomes: [FileOutcome],
                          rules: RuleSet, plan: Plan, rootDirectory: String?) -> ScanResult {
         var findings: [Finding] = []
         findings.reserveCapacity(outcomes.reduce(0) { $0 + $1.findings.count })
         for outcome in outcomes { findings += outcome.findings }
         findings.sort(by: Finding.reportOrder)
-        let groups = DuplicateGrouping.group(&findings)
-        Fingerprints.assign(&findings)
-        PhaseAssigner.assign(&findings, plan: plan)
-        var diagnostics = diagnostics + outcomes.flatMap(\.diagnostics)
-        diagnostics.sort(by: Diagnostic.order)
+        var all = diagnostics + outcomes.flatMap(\.diagnostics)
+        all.sort(by: Diagnostic.order)
         let root = options.paths.count == 1 ? options.paths[0] : "."
-        var result = ScanResult(root: root, filesScanned: outcomes.filter(\.scanned).count, findings: findings,
+        let filesScanned = outcomes.filter(\.scanned).count
+        var result = assemble(root: root, rootDirectory: rootDirectory, filesScanned: filesScanned, findings: findings,
+                              diagnostics: all, rules: rules, plan: plan)
+        if let shard = options.shard, let digest = rules.digest {
+            result.shardRecord = ShardRecord(shard: shard, tool: ToolInfo.version, rules: digest, root: root,
+                                             rootDirectory: rootDirectory, filesScanned: filesScanned, findings: findings,
+                                             diagnostics: all)
+        }
+        return result
+    }
+
+    /// The result of findings from every file (fingerprinted, in report order): duplicates grouped
+    /// across files, phases assigned.
+    static func assemble(root: String, rootDirectory: String?, filesScanned: Int, findings: [Finding], diagnostics: [Diagnostic],
+                         rules: RuleSet, plan: Plan) -> ScanResult {
+        var findings = findings
+        let groups = DuplicateGrouping.group(&findings)
+        PhaseAssigner.assign(&findings, plan: plan)
+        var result = ScanResult(root: root, filesScanned: filesScanned, findings: findings,
                                 diagnostics: diagnostics, ruleIDs: rules.rules.map(\.id).sorted(),
                                 rules: rules.rules.map(\.info).sorted { $0.id < $1.id }, rootDirectory: rootDirectory)
         result.groups = groups

@@ -36,6 +36,20 @@ public struct ScanOptions: Sendable {
     public var baselineFile: String?
     /// A migration plan file instead of the built-in plan.
     public var planFile: String?
+    /// Where per-file outcomes are cached between scans (see `ScanCache`).
+    public enum Cache: Equatable, Sendable {
+        /// No cache (`--no-cache`; the default for scans not started by the CLI).
+        case off
+        /// `.ssotguard-cache` in the configuration file's directory, else the working directory.
+        case automatic
+        /// `--cache-dir DIR`.
+        case directory(String)
+    }
+
+    public var cache = Cache.off
+    /// `--shard K/N`: scan only the files (and report only the diagnostics) of one part; the
+    /// report carries what `ssotguard merge` needs (see `ShardRecord`).
+    public var shard: Shard?
     /// Files larger than this are not scanned (a diagnostic says so).
     public var maxFileSize = 50 * 1024 * 1024
 
@@ -56,6 +70,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case git(String)
     /// `.ssotguard.json` is broken or names unknown rules or packs.
     case configuration(String)
+    /// Shard reports that cannot be merged (missing, duplicated, from other rules).
+    case merge(String)
 
     public var description: String {
         switch self {
@@ -65,6 +81,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .baseline(let message): return message
         case .git(let message): return message
         case .configuration(let message): return message
+        case .merge(let message): return message
         }
     }
 }

@@ -28,6 +28,7 @@ public struct JSONReporter: Reporter {
             stream.endArray()
         }
         stream.member("root", result.root)
+        stream.member("shard", ifPresent: result.shardRecord)
         stream.member("summary", JSONReport.Summary(result))
         stream.member("tool", JSONReport.Tool())
         stream.member("version", Self.formatVersion)

@@ -23,6 +23,9 @@ public enum RuleLoader {
         return packs
     }
 
+    /// The texts of the built-in packs, as compiled in (what a digest of the rules hashes).
+    public static var builtinTexts: [String] { BuiltinRules.files.map(\.text) }
+
     /// Loads a rule file from disk.
     public static func load(file: String) throws(RuleLoadError) -> RulePack {
         switch JSONC.readFile(file) {

@@ -12,6 +12,10 @@ public struct RuleSet: Sendable {
     public var secretRecognizers: [HardcodedSecretMatch]
     /// What counts as test code (see `TestCode`).
     public var testCode: TestCode
+    /// A hash of everything the rules were made from (packs and configuration as written), set
+    /// by the pipeline when it loads them; what the scan cache and shard reports key on. Nil for
+    /// rules built in memory.
+    public var digest: String?
 
     public init(rules: [Rule], secretRecognizers: [HardcodedSecretMatch], testCode: TestCode = TestCode()) {
         self.rules = rules

@@ -3,6 +3,8 @@ import Pipeline
 import Reporting
 
 /// `ssotguard scan`: parse options, run the pipeline, render, choose the exit code.
+/// `ssotguard merge` is the same command over shard reports instead of files: same rules, plan,
+/// baseline, formats and exit codes, as if one scan had covered every shard.
 struct ScanCommand {
     enum FailOn: String, CaseIterable {
         case error, warning, info, none
@@ -29,10 +31,21 @@ struct ScanCommand {
     var allowNew = false
     /// SARIF with suppressed and baselined findings too (`--sarif-all`).
     var sarifAll = false
+    /// `merge`: the shard reports to combine (nil for `scan`).
+    var reports: [String]?
 
-    init(_ arguments: [String]) throws(UsageError) {
-        var args = Arguments(arguments, command: "scan")
+    /// Options that choose files or write files: a merge takes the files its shards scanned.
+    static let scanOnlyOptions: Set<String> = ["--include", "--exclude", "--no-ignore", "--max-file-size", "--staged",
+                                               "--changed-since", "--write-baseline", "--allow-new", "--no-cache",
+                                               "--cache-dir", "--shard"]
+
+    init(_ arguments: [String], command: String = "scan") throws(UsageError) {
+        var args = Arguments(arguments, command: command)
+        options.cache = .automatic
         while let option = args.nextOption() {
+            if command == "merge", Self.scanOnlyOptions.contains(option) {
+                throw UsageError(message: "\(option) does not apply to merge: the shards chose and scanned the files", command: command)
+            }
             if try ScanOptionParsing.apply(option, &args, to: &options) { continue }
             switch option {
             case "--format": format = try args.choice(try args.value(for: option), for: option, ReportFormat.self)
@@ -46,8 +59,24 @@ struct ScanCommand {
             case "--allow-new": try args.flag(option); allowNew = true
             case "--fail-on": failOnBaseline = try args.choice(try args.value(for: option), for: option, FailOnBaseline.self)
             case "--sarif-all": try args.flag(option); sarifAll = true
-            default: throw UsageError(message: "unknown option '\(option)'", command: "scan")
+            case "--no-cache": try args.flag(option); options.cache = .off
+            case "--cache-dir": options.cache = .directory(try args.value(for: option))
+            case "--shard": options.shard = try Self.shard(try args.value(for: option), command: command)
+            default: throw UsageError(message: "unknown option '\(option)'", command: command)
             }
+        }
+        if command == "merge" {
+            guard !args.positionals.isEmpty else {
+                throw UsageError(message: "merge needs the JSON reports of every shard ('scan --shard K/N --format json')",
+                                 command: command)
+            }
+            reports = args.positionals
+            options.cache = .off
+            if sarifAll, format != .sarif { throw UsageError(message: "--sarif-all only applies to --format sarif", command: command) }
+            return
+        }
+        if options.shard != nil, options.source == .staged {
+            throw UsageError(message: "--shard does not go with --staged (a commit's few files are one job)", command: command)
         }
         if sarifAll, format != .sarif {
             throw UsageError(message: "--sarif-all only applies to --format sarif", command: "scan")
@@ -61,10 +90,27 @@ struct ScanCommand {
         }
     }
 
+    /// `K/N` with 1 ≤ K ≤ N.
+    static func shard(_ text: String, command: String) throws(UsageError) -> Shard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, count <= 10_000,
+              (1...count).contains(index)
+        else {
+            throw UsageError(message: "--shard needs K/N with 1 <= K <= N (e.g. 2/4), got '\(text)'", command: command)
+        }
+        return Shard(index: index, count: count)
+    }
+
     func run() async -> ExitCode {
         let result: ScanResult
         do {
-            result = try await Pipeline.run(options)
+            if let reports {
+                var records: [(file: String, record: ShardRecord)] = []
+                for file in reports { records.append((file, try Pipeline.readShardReport(file))) }
+                result = try Pipeline.merge(records, options: options)
+            } else {
+                result = try await Pipeline.run(options)
+            }
         } catch {
             Output.error(error.description)
             return .toolError

@@ -12,6 +12,7 @@ enum Usage {
           rules     List the rules that would run, with what they flag and what to do instead
           progress  Show what each phase of the migration plan has left (optionally against a baseline)
           history   Replay the git history: open findings per phase and rule over time (CSV, JSON, HTML)
+          merge     Combine the JSON reports of 'scan --shard K/N' into one report
           init      Write a starter .ssotguard.json and a baseline of today's findings (--hook: pre-commit)
           config    Print the effective configuration (--print)
           help      Show help for a command
@@ -50,6 +51,10 @@ enum Usage {
           --exclude <glob>         Skip files and directories matching <glob>; repeatable
           --no-ignore              Do not honour .gitignore files
           --max-file-size <bytes>  Skip larger files with a diagnostic (default 52428800)
+          --no-cache               Neither read nor write the scan cache
+          --cache-dir <dir>        Keep the scan cache in <dir> (default: .ssotguard-cache next to
+                                   the configuration file, else in the current directory). An
+                                   unchanged file is neither read nor lexed again
           --fail-on-severity <s>   Exit 1 when a finding is at least <s>: error (default),
                                    warning, info, or none (never fail on findings)
           --baseline <file>        Compare with a baseline: findings are new or unchanged, missing
@@ -61,6 +66,8 @@ enum Usage {
           --allow-new              With --write-baseline: add findings that are not in it yet
           --staged                 Scan the staged version of staged files only (for pre-commit)
           --changed-since <ref>    Scan only files changed since the merge base with <ref>
+          --shard <K/N>            Scan only part K of N (files split by a hash of their path);
+                                   combine the JSON reports of all N with 'ssotguard merge'
           --no-color               No colour in text output (also: NO_COLOR set, or not a terminal)
           -h, --help               Show this help
 
@@ -71,6 +78,37 @@ enum Usage {
           0   no finding at or above --fail-on-severity
           1   findings at or above --fail-on-severity
           2   configuration or tool error (bad rule file, missing PATH, unwritable --output)
+          64  usage error
+
+        """
+
+    static let merge = """
+        USAGE: ssotguard merge REPORT.json ... [options]
+
+        Combines the JSON reports of every shard of a scan ('ssotguard scan --shard K/N --format
+        json', K = 1..N, e.g. one per CI matrix job) into the report one scan of the whole tree
+        would give, in any format: duplicates grouped across shards, the baseline compared once,
+        the same exit code. The rules and configuration must be those the shards ran.
+
+        OPTIONS:
+          --format <format>        text (default), json, sarif, github or markdown (as for 'scan')
+          --sarif-all              With --format sarif: also suppressed and baselined findings
+          -o, --output <file>      Write the report to <file> instead of standard output
+          --config <file>          Use this configuration instead of the nearest .ssotguard.json
+          --no-config              Ignore configuration files
+          --rules <file>           Load a rule pack; repeatable (as for 'scan')
+          --no-builtin-rules       Run only the packs given with --rules
+          --plan <file>            Use this migration plan instead of the built-in JWT plan
+          --baseline <file>        Compare with a baseline (as for 'scan')
+          --fail-on <which>        With --baseline: new (default), any, or none
+          --fail-on-severity <s>   error (default), warning, info or none (as for 'scan')
+          --no-color               No colour in text output
+          -h, --help               Show this help
+
+        EXIT CODES:
+          0   no finding at or above --fail-on-severity
+          1   findings at or above --fail-on-severity
+          2   a report is missing, duplicated, unreadable or from other rules; configuration error
           64  usage error
 
         """
@@ -176,6 +214,7 @@ enum Usage {
     static func forCommand(_ command: String?) -> String {
         switch command {
         case "scan": return scan
+        case "merge": return merge
         case "rules": return rules
         case "progress": return progress
         case "history": return history

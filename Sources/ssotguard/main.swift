@@ -25,7 +25,7 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         command = "scan"
     }
     if arguments.contains("-h") || arguments.contains("--help"), command != "help" {
-        guard ["scan", "rules", "progress", "history", "config", "init"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
+        guard ["scan", "merge", "rules", "progress", "history", "config", "init"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
         Output.stdout(Usage.forCommand(command))
         return .clean
     }
@@ -33,6 +33,8 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         switch command {
         case "scan":
             return try await ScanCommand(arguments).run()
+        case "merge":
+            return try await ScanCommand(arguments, command: "merge").run()
         case "rules":
             return try RulesCommand(arguments).run()
         case "progress":

@@ -12,7 +12,8 @@ import Testing
     @Test(arguments: [(["--help"], "help-main.txt"), (["scan", "--help"], "help-scan.txt"),
                       (["rules", "--help"], "help-rules.txt"), (["help", "scan"], "help-scan.txt"),
                       (["progress", "--help"], "help-progress.txt"), (["history", "--help"], "help-history.txt"),
-                      (["config", "--help"], "help-config.txt"), (["init", "--help"], "help-init.txt")])
+                      (["config", "--help"], "help-config.txt"), (["init", "--help"], "help-init.txt"),
+                      (["merge", "--help"], "help-merge.txt")])
     func helpTextIsExactly(_ arguments: [String], _ expectedFile: String) throws {
         let expected = try String(contentsOf: Tool.repository.appendingPathComponent("Tests/EndToEndTests/Expected/\(expectedFile)"),
                                   encoding: .utf8)
