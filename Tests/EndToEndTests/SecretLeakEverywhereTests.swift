@@ -88,6 +88,20 @@ import Testing
             try record("scan \(format) --output", ["scan", ".", "--format", format, "--output", "out.report"], files: ["out.report"])
         }
         try record("scan sarif --sarif-all", ["scan", ".", "--format", "sarif", "--sarif-all"])
+        try record("scan --shard", ["scan", ".", "--shard", "1/2", "--format", "json", "--output", "s1.json"], files: [])
+        try record("scan --shard", ["scan", ".", "--shard", "2/2", "--format", "json", "--output", "s2.json"], files: [])
+        for format in ["text", "json", "sarif"] {
+            try record("merge \(format)", ["merge", "s1.json", "s2.json", "--format", format],
+                       files: format == "sarif" ? ["s1.json", "s2.json"] : [])
+        }
+        // The scan cache on disk holds what the reports show, never more.
+        let cache = tree.root.appendingPathComponent(".ssotguard-cache/v1")
+        let cached = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(!cached.isEmpty)
+        for name in cached {
+            let bytes = try Data(contentsOf: cache.appendingPathComponent(name))
+            outputs.append(("scan cache → \(name)", String(decoding: bytes.map { $0 == 0 ? 0x0A : $0 }, as: UTF8.self)))
+        }
         try record("scan --write-baseline", ["scan", ".", "--write-baseline", "base.json"], files: [])
         try record("scan --baseline", ["scan", ".", "--baseline", "base.json", "--format", "json"], files: ["base.json"])
         for format in ["text", "markdown", "json"] {
