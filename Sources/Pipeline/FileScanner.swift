@@ -71,6 +71,10 @@ enum FileScanner {
             return outcome
         }
         outcome.scanned = true
+        // A file that holds none of the rules' needles can have no finding: it is not lexed, and
+        // its lexing problems (which can only matter where a rule looks) are not reported.
+        let mayFire = rules.prefilter.mayFire(bytes, language: file.language, path: pathPrefix + file.path)
+        if !mayFire, rules.usesPrefilter { return outcome }
         var lines: LineIndex?
         func lineIndex() -> LineIndex {
             if let lines { return lines }
@@ -79,13 +83,13 @@ enum FileScanner {
             return index
         }
         var problems: [LexProblem] = []
-        if let bad = ByteChecks.firstInvalidUTF8(bytes) {
+        if mayFire, let bad = ByteChecks.firstInvalidUTF8(bytes) {
             problems.append(LexProblem(offset: bad, message: "not valid UTF-8; scanned as bytes (columns may be off)"))
         }
         // A component's code is its <script> blocks, lexed in place (same offsets as the file).
         let component = file.isComponent ? ComponentScripts.mask(bytes) : nil
         let (lexed, facts) = Self.facts(file, bytes: bytes, component: component)
-        problems += lexed.problems
+        if mayFire { problems += lexed.problems }
         let isTestCode = rules.isTestCode(path: pathPrefix + file.path, facts: facts)
         var hits = Evaluator.evaluate(facts, path: pathPrefix + file.path, rules: rules.rules, isTestCode: isTestCode)
         if !facts.comments.isEmpty, Suppressions.mayHaveDirectives(facts.comments, in: bytes) {

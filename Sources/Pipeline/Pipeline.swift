@@ -182,6 +182,7 @@ public enum Pipeline {
         var set = RuleSet(rules: rules, loaded: loaded)
         set.testCode = testCode
         set.digest = ruleDigest(options)
+        set.usesPrefilter = options.prefilter
         return set
     }
 

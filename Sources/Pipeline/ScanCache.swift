@@ -49,7 +49,7 @@ struct ScanCache: Sendable {
         let paths = options.paths.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 }
         let parts = [ToolInfo.version, String(format), digest, prefix] + paths + ["--include"] + options.includes
             + ["--exclude"] + options.excludes + ["--max-file-size", String(options.maxFileSize)]
-            + ["--shard", options.shard.map { "\($0.index)/\($0.count)" } ?? "-"]
+            + ["--shard", options.shard.map { "\($0.index)/\($0.count)" } ?? "-", "--prefilter", String(options.prefilter)]
         return String(SHA256.hex(parts.joined(separator: "\u{1F}")).prefix(32))
     }
 

@@ -47,6 +47,9 @@ public struct ScanOptions: Sendable {
     }
 
     public var cache = Cache.off
+    /// Skip files that hold none of the rules' needles (see `Prefilter`); `--no-prefilter` scans
+    /// them all, to check that the output is the same.
+    public var prefilter = true
     /// `--shard K/N`: scan only the files (and report only the diagnostics) of one part; the
     /// report carries what `ssotguard merge` needs (see `ShardRecord`).
     public var shard: Shard?

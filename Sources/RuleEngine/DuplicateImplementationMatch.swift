@@ -190,3 +190,21 @@ public struct DuplicateImplementationMatch: Sendable, Equatable {
         }
     }
 }
+
+extension DuplicateImplementationMatch {
+    /// What `mayHaveEvidence` looks for, as text: a function named like an operation, a library
+    /// module, a split on `"."` (`split`, with what makes it evidence: a decoder, a signature
+    /// check or a parser), a revocation store's name, or a time claim and a clock word as whole
+    /// words.
+    func requirement(for language: Language) -> TextRequirement {
+        var requirement = TextRequirement.names(operations.map(\.pattern))
+        if let modules = libraryModules[language], !modules.isEmpty { requirement = requirement.or(.all([modules])) }
+        // A split on "." is evidence only with a decoder, a signature check or a parser.
+        let decoding = (decoders[language] ?? []).map(\.call.pattern) + (signatureChecks[language] ?? []).map(\.pattern)
+            + (parsers[language] ?? []).map(\.pattern)
+        if !decoders.isEmpty || !signatureChecks.isEmpty { requirement = requirement.or(.all([["split"], decoding])) }
+        if !revocationStores.isEmpty { requirement = requirement.or(.all([revocationStores.map(\.pattern)])) }
+        if !timeClaims.isEmpty { requirement = requirement.or(.all([], words: [timeClaims, Self.clockWords])) }
+        return requirement
+    }
+}

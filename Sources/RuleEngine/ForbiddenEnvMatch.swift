@@ -174,3 +174,10 @@ extension ForbiddenEnvMatch {
         }
     }
 }
+
+extension ForbiddenEnvMatch {
+    /// A setting's name (also as a settings class field), or a setting path's pieces.
+    func requirement(for language: Language) -> TextRequirement {
+        TextRequirement.names(settings).or(.names(settingPaths))
+    }
+}

@@ -42,3 +42,10 @@ public struct ForbiddenImportMatch: Sendable, Equatable {
         return true
     }
 }
+
+extension ForbiddenImportMatch {
+    /// An import names its module as written: the longest piece of one of the modules.
+    func requirement(for language: Language) -> TextRequirement {
+        TextRequirement.all([modules[language] ?? []])
+    }
+}

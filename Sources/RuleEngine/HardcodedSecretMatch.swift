@@ -329,3 +329,22 @@ public struct HardcodedSecretMatch: Sendable, Equatable {
         return !contextPatterns.isEmpty && contextPatterns.contains(where: { $0.matches(normalised) }) && isJWTContext()
     }
 }
+
+extension HardcodedSecretMatch {
+    /// A sink's call, a secret name (the context names only with a context module or path), or
+    /// the start of a literal JWT (`eyJ`).
+    func requirement(for language: Language) -> TextRequirement {
+        var requirement = TextRequirement.names(namePatterns.map(\.pattern)).or(.anyText(["eyJ"]))
+        if let sinks = sinks[language], !sinks.isEmpty { requirement = requirement.or(.all([sinks.map(\.call)])) }
+        for pattern in contextPatterns {
+            let name = TextRequirement.name(pattern.pattern)
+            if let modules = contextModules[language], !modules.isEmpty, let group = TextRequirement.group(modules) {
+                requirement.clauses += name.clauses.map { TextRequirement.Clause(groups: $0.groups + [group]) }
+            }
+            if !contextGlobs.isEmpty {
+                requirement.clauses += name.clauses.map { TextRequirement.Clause(groups: $0.groups, paths: contextGlobs) }
+            }
+        }
+        return requirement
+    }
+}

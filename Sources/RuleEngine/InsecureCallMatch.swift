@@ -512,3 +512,42 @@ public struct CallNameIndex: Sendable {
 
     func calls(withLastName key: UInt64) -> [Int] { byKey[key] ?? [] }
 }
+
+extension InsecureCallMatch {
+    /// A check fires on a call it names (the pieces of its call or callee), whose argument is
+    /// as its condition says, used as its usage says.
+    func requirement(for language: Language) -> TextRequirement {
+        (checks[language] ?? []).reduce(.never) { requirement, check in
+            var clause = TextRequirement.name(check.call?.pattern ?? check.callee?.pattern ?? "*")
+            if let needles = Self.needles(of: check.condition.predicate) { clause = clause.and(folded: needles) }
+            switch check.condition.predicate {
+            case .properties(let patterns), .named(let patterns), .like(let patterns): clause = clause.and([patterns.map(\.pattern)])
+            case .mixes(let groups): clause = clause.and([groups.joined().map(\.pattern)])
+            default: break
+            }
+            switch check.usage {
+            case .mints(let calls): clause = clause.and([calls.map(\.pattern)])
+            case .failure(let words): clause = clause.and([words.map(\.pattern)])
+            case .decides, nil: break
+            }
+            return requirement.or(clause)
+        }
+    }
+
+    /// How an `equals` or `contains` value can be written (folded): a string as itself; `true`,
+    /// `false`, `None`/`null`/`undefined`; a whole number in decimal (also inside `1011.0`,
+    /// `1.011e3`, `1_011`), hex, octal or binary. Nil when anything else is compared.
+    static func needles(of predicate: Condition.Predicate) -> [[UInt8]]? {
+        switch predicate {
+        case .contains(let text): return [TextRequirement.folded(text)]
+        case .equals(.string(let text)): return [TextRequirement.folded(text)]
+        case .equals(.bool(let flag)): return [Array((flag ? "true" : "false").utf8)]
+        case .equals(.null): return ["none", "null", "undefined"].map { Array($0.utf8) }
+        case .equals(.number(let number)):
+            guard number >= 0, number < 1e15, number == number.rounded() else { return nil }
+            let value = Int(number)
+            return [10, 16, 8, 2].map { Array(String(value, radix: $0).utf8) }
+        default: return nil
+        }
+    }
+}

@@ -197,3 +197,13 @@ public struct LocalFallbackMatch: Sendable, Equatable {
         facts.callIndices(startingIn: ByteRange(offset, offset + 1)).last
     }
 }
+
+extension LocalFallbackMatch {
+    /// Something about the service (a call, an error, an outage condition) and something local
+    /// (a local check or validator, a cache read, or `true`: returned, or as a valid result).
+    func requirement(for language: Language) -> TextRequirement {
+        let service = (serviceCalls + serviceErrors + outageConditions).map(\.pattern)
+        let local = ((localChecks[language] ?? []) + localValidators + cacheReads).map(\.pattern) + ["true"]
+        return .all([service, local])
+    }
+}

@@ -142,3 +142,11 @@ public struct ManualDecodeMatch: Sendable, Equatable {
         return (first.keyword == nil || first.keyword == "sep") && first.stringValue == "."
     }
 }
+
+extension ManualDecodeMatch {
+    /// A split on `"."` and one of the language's decoders (its call, or its argument).
+    func requirement(for language: Language) -> TextRequirement {
+        guard let decoders = decoders[language], !decoders.isEmpty else { return .never }
+        return .all([["split"], decoders.map(\.call.pattern)])
+    }
+}

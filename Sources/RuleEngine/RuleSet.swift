@@ -8,7 +8,8 @@ import Model
 /// by its allowed paths, or not loaded: `jwt.encode(p, "<key>")` is also a direct-call finding,
 /// and its line is shown. So recognition for masking does not depend on which rules run.
 public struct RuleSet: Sendable {
-    public var rules: [Rule]
+    /// Set once: the prefilter is built from them.
+    public let rules: [Rule]
     public var secretRecognizers: [HardcodedSecretMatch]
     /// What counts as test code (see `TestCode`).
     public var testCode: TestCode
@@ -16,9 +17,15 @@ public struct RuleSet: Sendable {
     /// by the pipeline when it loads them; what the scan cache and shard reports key on. Nil for
     /// rules built in memory.
     public var digest: String?
+    /// Which files the rules can fire in at all (see `Prefilter`).
+    public let prefilter: Prefilter
+    /// Whether files the prefilter rules out are skipped (`--no-prefilter` lexes and evaluates
+    /// them too, to check that the prefilter is exact).
+    public var usesPrefilter = true
 
     public init(rules: [Rule], secretRecognizers: [HardcodedSecretMatch], testCode: TestCode = TestCode()) {
         self.rules = rules
+        prefilter = Prefilter(rules: rules)
         self.secretRecognizers = secretRecognizers
         self.testCode = testCode
     }

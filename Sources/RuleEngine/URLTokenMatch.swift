@@ -106,3 +106,10 @@ public struct URLTokenMatch: Sendable, Equatable {
         return nil
     }
 }
+
+extension URLTokenMatch {
+    /// Every finding names one of the parameters (in a URL or as a query argument's key).
+    func requirement(for language: Language) -> TextRequirement {
+        .all([parameters.map(\.pattern)])
+    }
+}

@@ -36,7 +36,7 @@ struct ScanCommand {
 
     /// Options that choose files or write files: a merge takes the files its shards scanned.
     static let scanOnlyOptions: Set<String> = ["--include", "--exclude", "--no-ignore", "--max-file-size", "--staged",
-                                               "--changed-since", "--write-baseline", "--allow-new", "--no-cache",
+                                               "--changed-since", "--write-baseline", "--allow-new", "--no-cache", "--no-prefilter",
                                                "--cache-dir", "--shard"]
 
     init(_ arguments: [String], command: String = "scan") throws(UsageError) {
@@ -60,6 +60,7 @@ struct ScanCommand {
             case "--fail-on": failOnBaseline = try args.choice(try args.value(for: option), for: option, FailOnBaseline.self)
             case "--sarif-all": try args.flag(option); sarifAll = true
             case "--no-cache": try args.flag(option); options.cache = .off
+            case "--no-prefilter": try args.flag(option); options.prefilter = false
             case "--cache-dir": options.cache = .directory(try args.value(for: option))
             case "--shard": options.shard = try Self.shard(try args.value(for: option), command: command)
             default: throw UsageError(message: "unknown option '\(option)'", command: command)

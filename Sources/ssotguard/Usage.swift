@@ -55,6 +55,8 @@ enum Usage {
           --cache-dir <dir>        Keep the scan cache in <dir> (default: .ssotguard-cache next to
                                    the configuration file, else in the current directory). An
                                    unchanged file is neither read nor lexed again
+          --no-prefilter           Lex and check every file, also those that hold none of the
+                                   names the rules look for (same report, slower: a check)
           --fail-on-severity <s>   Exit 1 when a finding is at least <s>: error (default),
                                    warning, info, or none (never fail on findings)
           --baseline <file>        Compare with a baseline: findings are new or unchanged, missing

@@ -14,7 +14,7 @@ import Testing
 ///
 /// Invariants checked on every input: the scan finishes; findings lie inside the file with sane
 /// locations; snippets stay bounded and carry no secret the file's recognisers found (8 bytes or
-/// longer); scanning again gives the same findings.
+/// longer); scanning again gives the same findings; scanning without the prefilter too.
 ///
 /// `swift test` runs a short deterministic slice. For a long run:
 /// `scripts/fuzz ITERATIONS [SEED]` (release build, both cores).
@@ -55,6 +55,13 @@ import Testing
         let first = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
         let again = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
         guard first.findings == again.findings, first.diagnostics == again.diagnostics else { return "not deterministic" }
+        // The prefilter is exact: scanning every file anyway finds the same.
+        var unfiltered = rules
+        unfiltered.usesPrefilter = false
+        let full = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: unfiltered) }
+        guard full.findings == first.findings, full.diagnostics == first.diagnostics else {
+            return "the prefilter skipped a finding: \(full.findings.map(\.ruleID))"
+        }
         let lines = LineIndex(bytes).lineCount
         for finding in first.findings {
             let l = finding.location
@@ -100,6 +107,7 @@ import Testing
         "// ssotguard: ignore-file[jwt-direct-import] -- x\n", "<div>", "</div>", "<T>(x: T) => x", "/re[g]ex/g", "@decorator\n",
         "lambda t: jwt.decode(t)", "token.split('.')", "base64.urlsafe_b64decode(", "json.loads(", "atob(", "JSON.parse(",
         "payload[\"exp\"] < time.time()", "if claims.exp < now:", "😀", "日本", "\u{1B}[31m", "\u{0}", "\u{FEFF}",
+        "\\x6a", "\\u0077", "\\152", "\\u{74}", "\\\n", "\\N{LATIN SMALL LETTER J}", "ſ", "K", "ß", "_", "-", ".",
     ]
 
     static let snippets: [String] = [

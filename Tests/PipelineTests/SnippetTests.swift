@@ -83,15 +83,28 @@ import Testing
         #expect(last.location.column == 35 + 16 * 19_999)
     }
 
-    /// 5,000 unclosed template literals on one line: the first 100 problems with their places,
-    /// then one line counting the rest.
+    /// 5,000 unclosed template literals on one line of a file a rule looks at: the first 100
+    /// problems with their places, then one line counting the rest.
     @Test func problemsPerFileAreCapped() throws {
-        let code = "x = " + String(repeating: "`${", count: 5_000) + "\n"
+        let code = "import jwt from 'jsonwebtoken';\nx = " + String(repeating: "`${", count: 5_000) + "\n"
         let file = try #require(SourceFile(path: "t.ts", diskPath: "t.ts"))
         let rules = RuleSet(rules: try RuleLoader.combine(RuleLoader.builtinPacks()))
         let outcome = Array(code.utf8).withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
         #expect(outcome.diagnostics.count == FileScanner.problemLimit + 1)
-        #expect(outcome.diagnostics.prefix(FileScanner.problemLimit).allSatisfy { $0.line == 1 && $0.column != nil })
+        #expect(outcome.diagnostics.prefix(FileScanner.problemLimit).allSatisfy { $0.line == 2 && $0.column != nil })
         #expect(outcome.diagnostics.last?.message.hasSuffix("more problems in this file not shown") == true)
+    }
+
+    /// Lexing problems matter where a rule could fire: a file that names nothing the rules look
+    /// for is not lexed, and its problems are not reported, with the prefilter on or off.
+    @Test func problemsOfFilesNoRuleLooksAtAreNotReported() throws {
+        let code = "x = " + String(repeating: "`${", count: 50) + "\n"
+        let file = try #require(SourceFile(path: "t.ts", diskPath: "t.ts"))
+        var rules = RuleSet(rules: try RuleLoader.combine(RuleLoader.builtinPacks()))
+        for usesPrefilter in [true, false] {
+            rules.usesPrefilter = usesPrefilter
+            let outcome = Array(code.utf8).withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules) }
+            #expect(outcome.diagnostics.isEmpty && outcome.findings.isEmpty && outcome.scanned)
+        }
     }
 }
