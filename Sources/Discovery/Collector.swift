@@ -26,7 +26,8 @@ struct Collector {
             return report(.warning, path,
                           "file is \(status.size) bytes, over the limit of \(maxFileSize) bytes; not scanned")
         }
-        guard let file = SourceFile(path: path, diskPath: diskPath) else { return }
+        guard var file = SourceFile(path: path, diskPath: diskPath) else { return }
+        file.stamp = status.stamp
         files.append(file)
     }
 

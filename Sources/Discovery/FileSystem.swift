@@ -1,4 +1,5 @@
 import Glibc
+import Model
 
 /// A failed system call's `errno`, printed as `strerror` text.
 struct SystemError: Error, Equatable, CustomStringConvertible {
@@ -23,6 +24,7 @@ struct FileStatus {
     var kind: Kind
     var id: FileID
     var size: Int
+    var stamp: FileStamp
 
     init(_ info: stat) {
         switch info.st_mode & S_IFMT {
@@ -33,6 +35,13 @@ struct FileStatus {
         }
         id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         size = Int(info.st_size)
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        stamp = FileStamp(size: Int64(info.st_size), modified: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
+                          inode: UInt64(info.st_ino))
     }
 }
 

@@ -13,19 +13,19 @@ extension FileFacts {
     /// For each call (in `calls` order), the index of the innermost function whose body contains
     /// its start, or -1: one sweep over calls and functions with a stack of open bodies.
     public func callOwners() -> [Int] {
-        innermostFunctions(containing: calls.lazy.map(\.range.start))
+        innermostFunctions(containing: calls.map { $0.range.start })
     }
 
     /// For each offset of an ascending sequence, the index of the innermost function whose body
     /// contains it, or -1 (functions are sorted by body start, parents first).
     public func innermostFunctions<S: Sequence>(containing offsets: S) -> [Int] where S.Element == Int {
-        Self.innermost(functions.lazy.map(\.bodyRange), containing: offsets)
+        Self.innermost(functions.map { $0.bodyRange }, containing: offsets)
     }
 
     /// For each offset of an ascending sequence, the index of the innermost block (see
     /// `BlockFact`) whose body contains it, or -1. Enclosing blocks follow `parent`.
     public func innermostBlocks<S: Sequence>(containing offsets: S) -> [Int] where S.Element == Int {
-        Self.innermost(blocks.lazy.map(\.body), containing: offsets)
+        Self.innermost(blocks.map { $0.body }, containing: offsets)
     }
 
     /// For each offset of an ascending sequence, the index of the innermost of `ranges` (nested or
@@ -51,22 +51,23 @@ extension FileFacts {
     /// The indices of the calls (`calls`) and returns (`returns`) that start inside `range`, at
     /// most `limit` of them: two binary searches' worth of work plus the result.
     public func callIndices(startingIn range: ByteRange, limit: Int = Int.max) -> Range<Int> {
-        Self.indices(of: calls.lazy.map(\.range.start), in: range, limit: limit)
+        Self.indices(count: calls.count, start: { calls[$0].range.start }, in: range, limit: limit)
     }
 
     public func returnIndices(startingIn range: ByteRange, limit: Int = Int.max) -> Range<Int> {
-        Self.indices(of: returns.lazy.map(\.range.start), in: range, limit: limit)
+        Self.indices(count: returns.count, start: { returns[$0].range.start }, in: range, limit: limit)
     }
 
-    static func indices<C: RandomAccessCollection>(of starts: C, in range: ByteRange, limit: Int) -> Range<Int>
-    where C.Element == Int, C.Index == Int {
-        var low = 0, high = starts.count
+    /// The indices `i` of `0..<count`, whose `start(i)` ascend, with `start(i)` inside `range` (at
+    /// most `limit`). The starts are read one by one: no fact is copied to read its start.
+    static func indices(count: Int, start: (Int) -> Int, in range: ByteRange, limit: Int) -> Range<Int> {
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid] < range.start { low = mid + 1 } else { high = mid }
+            if start(mid) < range.start { low = mid + 1 } else { high = mid }
         }
         var end = low
-        while end < starts.count, end - low < limit, starts[end] < range.end { end += 1 }
+        while end < count, end - low < limit, start(end) < range.end { end += 1 }
         return low..<end
     }
 

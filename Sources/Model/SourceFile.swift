@@ -7,6 +7,8 @@ public struct SourceFile: Hashable, Sendable {
     public var language: Language
     /// Whether the lexer should recognise JSX (`.tsx`, `.jsx`, JavaScript files).
     public var allowsJSX: Bool
+    /// The file's stamp when discovery took it (nil for files not found by a walk).
+    public var stamp: FileStamp?
     /// A single-file component (`.vue`, `.svelte`): only its `<script>` blocks are code.
     public var isComponent: Bool { Language.isComponent(fileName: path) }
 

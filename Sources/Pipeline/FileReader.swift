@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Model
 
 /// Reads whole files with POSIX calls (the fastest way here; mmap gained nothing).
 enum FileReader {
@@ -54,21 +55,8 @@ enum FileReader {
     private static func errorText() -> String { String(cString: strerror(errno)) }
 }
 
-/// What says a file is unchanged without reading it: size, modification time (nanoseconds) and
-/// inode. Equal stamps are trusted (as Ruff's and git's caches do); a differing one sends the file
-/// to its content hash.
-struct FileStamp: Codable, Equatable, Sendable {
-    var size: Int64
-    var modified: Int64
-    var inode: UInt64
-
-    init(size: Int64, modified: Int64, inode: UInt64) {
-        self.size = size
-        self.modified = modified
-        self.inode = inode
-    }
-
-    fileprivate init(_ info: stat) {
+extension FileStamp {
+    init(_ info: stat) {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else

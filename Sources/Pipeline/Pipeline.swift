@@ -52,6 +52,7 @@ public enum Pipeline {
         let plan = try loadPlan(options, rules: rules.rules)
         let baseline = try loadBaseline(options)
         let count = first.shard.count
+        let digest = ruleDigest(options)
         var seen: [Int: String] = [:]
         for (file, record) in reports {
             let name = "\(record.shard.index)/\(record.shard.count)"
@@ -61,7 +62,7 @@ public enum Pipeline {
             if record.shard.count != count { throw .merge("\(file): shard \(name), but \(firstFile) is one of \(count) shards") }
             if let other = seen[record.shard.index] { throw .merge("\(file): shard \(name) is also \(other)") }
             seen[record.shard.index] = file
-            if record.rules != rules.digest {
+            if record.rules != digest {
                 throw .merge("\(file): scanned with other rules or another configuration than this merge has "
                              + "(run merge where the shards ran, with the same --config, --rules and --no-builtin-rules)")
             }
@@ -181,7 +182,8 @@ public enum Pipeline {
         if let extra = options.configuration?.testCode { testCode = testCode.merging(extra) }
         var set = RuleSet(rules: rules, loaded: loaded)
         set.testCode = testCode
-        set.digest = ruleDigest(options)
+        // What the cache and shard records key on (hashing the packs costs a staged scan time).
+        if options.cache != .off || options.shard != nil { set.digest = ruleDigest(options) }
         set.usesPrefilter = options.prefilter
         return set
     }

@@ -157,7 +157,8 @@ struct ScanCache: Sendable {
     /// is when this scan began (nanoseconds since 1970), to judge whether a stamp is settled.
     func outcome(of file: SourceFile, rules: RuleSet, pathPrefix: String, runStart: Int64) -> (FileOutcome, Entry?) {
         let cached = entries[file.path]
-        if let cached, cached.settled, let stamp = FileReader.stamp(file.diskPath), stamp == cached.stamp {
+        // The stamp discovery took a moment ago, else one `stat`.
+        if let cached, cached.settled, let stamp = file.stamp ?? FileReader.stamp(file.diskPath), stamp == cached.stamp {
             return (cached.outcome, cached)
         }
         switch FileScanner.read(file) {

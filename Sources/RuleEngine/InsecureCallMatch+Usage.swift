@@ -107,8 +107,8 @@ struct CallUsage {
     init(_ facts: FileFacts, owners: [Int]) {
         self.facts = facts
         self.owners = owners
-        callBlocks = facts.innermostBlocks(containing: facts.calls.lazy.map(\.range.start))
-        let returnOwners = facts.innermostFunctions(containing: facts.returns.lazy.map(\.range.start))
+        callBlocks = facts.innermostBlocks(containing: facts.calls.map { $0.range.start })
+        let returnOwners = facts.innermostFunctions(containing: facts.returns.map { $0.range.start })
         for (fact, function) in zip(facts.returns, returnOwners) {
             // A callback's result (`tokens.map((t) => decode(t))`) is not the function's.
             guard let value = fact.value, !fact.isArrowBody else { continue }

@@ -75,14 +75,14 @@ public struct LocalFallbackMatch: Sendable, Equatable {
             }
             if bindings == nil {
                 bindings = ValueBindingIndex(facts)
-                owners = facts.innermostFunctions(containing: facts.returns.lazy.map(\.range.start))
+                owners = facts.innermostFunctions(containing: facts.returns.map { $0.range.start })
             }
             var found = localValidation(facts, in: block.body, bindings: bindings!, returnOwners: owners!)
             var after = false
             if found == nil, block.kind == .handler, !block.exits {
                 // The handler swallows the failure: what follows its `try` statement, to the end of
                 // the function, runs when the service failed.
-                if blockOwners == nil { blockOwners = facts.innermostFunctions(containing: facts.blocks.lazy.map(\.body.start)) }
+                if blockOwners == nil { blockOwners = facts.innermostFunctions(containing: facts.blocks.map { $0.body.start }) }
                 let function = blockOwners![index]
                 let end = function >= 0 ? facts.functions[function].bodyRange.end : facts.blocks[block.parent ?? index].body.end
                 if end > block.body.end {

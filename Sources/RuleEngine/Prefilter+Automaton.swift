@@ -37,48 +37,43 @@ extension Prefilter {
             }
             self.classes = classes
             classCount = count
-            // The trie.
-            var children: [[Int32]] = [[Int32](repeating: -1, count: count)]
+            // The trie, as a flat table (`-1`: no edge yet).
+            var table = [Int32](repeating: -1, count: count)
             var ends: [[Int32]] = [[]]
             for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
                 var state = 0
                 for byte in pattern {
-                    let c = Int(classes[Int(byte)])
-                    if children[state][c] < 0 {
-                        children.append([Int32](repeating: -1, count: count))
+                    let slot = state * count + Int(classes[Int(byte)])
+                    if table[slot] < 0 {
+                        table[slot] = Int32(ends.count)
                         ends.append([])
-                        children[state][c] = Int32(children.count - 1)
+                        table += repeatElement(-1, count: count)
                     }
-                    state = Int(children[state][c])
+                    state = Int(table[slot])
                 }
                 ends[state].append(Int32(id))
             }
             // Failure links breadth-first, turning the trie into a complete transition table.
-            let states = children.count
+            let states = ends.count
             var failure = [Int32](repeating: 0, count: states)
-            var table = [Int32](repeating: 0, count: states * count)
             var queue: [Int] = []
             for c in 0..<count {
-                let child = children[0][c]
-                if child >= 0 {
-                    table[c] = child
-                    queue.append(Int(child))
-                }
+                if table[c] >= 0 { queue.append(Int(table[c])) } else { table[c] = 0 }
             }
             var head = 0
             while head < queue.count {
                 let state = queue[head]
                 head += 1
                 ends[state] += ends[Int(failure[state])]
+                let base = state * count
+                let fallbackBase = Int(failure[state]) * count
                 for c in 0..<count {
-                    let child = children[state][c]
-                    let fallback = table[Int(failure[state]) * count + c]
+                    let child = table[base + c]
                     if child >= 0 {
-                        failure[Int(child)] = fallback
-                        table[state * count + c] = child
+                        failure[Int(child)] = table[fallbackBase + c]
                         queue.append(Int(child))
                     } else {
-                        table[state * count + c] = fallback
+                        table[base + c] = table[fallbackBase + c]
                     }
                 }
             }

@@ -14,8 +14,8 @@ public struct RuleSet: Sendable {
     /// What counts as test code (see `TestCode`).
     public var testCode: TestCode
     /// A hash of everything the rules were made from (packs and configuration as written), set
-    /// by the pipeline when it loads them; what the scan cache and shard reports key on. Nil for
-    /// rules built in memory.
+    /// by the pipeline when a scan caches or is a shard; what the scan cache and shard records key
+    /// on. Nil otherwise, and for rules built in memory.
     public var digest: String?
     /// Which files the rules can fire in at all (see `Prefilter`).
     public let prefilter: Prefilter
