@@ -49,6 +49,9 @@ struct FileStatus {
 struct DirectoryEntry {
     var name: String
     var type: UInt8
+    /// Its `lstat`, taken relative to the open directory when `list` was asked to (no path to
+    /// resolve from the root again).
+    var status: FileStatus?
 
     /// `DT_REG`: a regular file, known without a `stat` call.
     var isKnownRegularFile: Bool { type == 8 }
@@ -77,9 +80,13 @@ enum FileSystem {
 
     /// The entries of a directory except `.` and `..`, sorted by the UTF-8 bytes of their names.
     /// Names that are not valid UTF-8 are returned in `undecodable` (lossily decoded, for messages).
-    static func list(_ path: String) -> Result<(entries: [DirectoryEntry], undecodable: [String]), SystemError> {
+    /// Entries for which `statusWanted(name, type)` holds come with their `lstat`.
+    static func list(_ path: String, statusWanted: (String, UInt8) -> Bool = { _, _ in false })
+        -> Result<(entries: [DirectoryEntry], undecodable: [String]), SystemError>
+    {
         guard let dir = opendir(path) else { return .failure(SystemError(code: errno)) }
         defer { closedir(dir) }
+        let fd = dirfd(dir)
         var entries: [DirectoryEntry] = []
         var undecodable: [String] = []
         while let entry = readdir(dir) {
@@ -91,7 +98,12 @@ enum FileSystem {
                 return nil
             }
             guard let name, name != ".", name != ".." else { continue }
-            entries.append(DirectoryEntry(name: name, type: type))
+            var status: FileStatus?
+            if statusWanted(name, type) {
+                var info = stat()
+                if fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 { status = FileStatus(info) }
+            }
+            entries.append(DirectoryEntry(name: name, type: type, status: status))
         }
         entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return .success((entries, undecodable))

@@ -76,7 +76,11 @@ struct Walker {
     /// joins the ones in effect.
     private func list(_ location: Location, ignores: [ScopedIgnore], _ collector: inout Collector) -> Frame? {
         willList(location.disk)
-        switch FileSystem.list(location.disk) {
+        // Directories and source files are stat'ed while their directory is open.
+        let listed = FileSystem.list(location.disk) { name, type in
+            type == 4 || (type == 8 && Language.of(fileName: name) != nil)
+        }
+        switch listed {
         case .failure(let error):
             collector.report(.warning, location.reported, "cannot read directory: \(error)")
             return nil
@@ -104,7 +108,7 @@ struct Walker {
         if entry.isKnownRegularFile && !hasSourceExtension { return false }
 
         var status: FileStatus
-        switch FileSystem.linkStatus(location.disk) {
+        switch entry.status.map({ Result<FileStatus, SystemError>.success($0) }) ?? FileSystem.linkStatus(location.disk) {
         case .failure(let error):
             collector.report(.warning, location.reported, "cannot read file status: \(error)")
             return false

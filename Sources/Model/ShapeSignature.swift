@@ -8,7 +8,7 @@
 ///   functions, whose similarity moves in big steps); for larger bodies it is an estimate.
 ///
 /// The size never depends on the body's length.
-public struct ShapeSignature: Hashable, Sendable, Codable {
+public struct ShapeSignature: Hashable, Sendable {
     /// Slots in the MinHash signature.
     public static let slots = 128
     /// Hashes kept in the bottom-k sketch.
@@ -82,4 +82,56 @@ public struct ShapeSignature: Hashable, Sendable, Codable {
             return state
         }
     }()
+}
+
+/// Encoded as one string, `<shingleCount>:<minima in hex>:<sketch in hex>` (16 digits a value):
+/// a cache or shard record with thousands of grouped findings decodes in milliseconds, not as
+/// hundreds of thousands of JSON numbers.
+extension ShapeSignature: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard parts.count == 3, let count = Int(String(decoding: parts[0], as: UTF8.self)),
+              let minima = Self.values(parts[1]), let sketch = Self.values(parts[2])
+        else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a shape signature"))
+        }
+        self.init(shingleCount: count, minima: minima, sketch: sketch)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var out = Array(String(shingleCount).utf8)
+        for list in [minima, sketch] {
+            out.append(UInt8(ascii: ":"))
+            for value in list {
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    let digit = UInt8((value >> UInt64(shift)) & 0xF)
+                    out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                }
+            }
+        }
+        var container = encoder.singleValueContainer()
+        try container.encode(String(decoding: out, as: UTF8.self))
+    }
+
+    private static func values(_ hex: Substring.UTF8View.SubSequence) -> [UInt64]? {
+        guard hex.count % 16 == 0 else { return nil }
+        var values: [UInt64] = []
+        values.reserveCapacity(hex.count / 16)
+        var value: UInt64 = 0
+        for (index, byte) in hex.enumerated() {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+            if index % 16 == 15 {
+                values.append(value)
+                value = 0
+            }
+        }
+        return values
+    }
 }

@@ -271,8 +271,8 @@ public enum Pipeline {
         }
         var entries: [String: ScanCache.Entry] = [:]
         entries.reserveCapacity(files.count)
-        for (file, (_, entry)) in zip(files, results) { entries[file.path] = entry }
-        var diagnostics = problem.map { [$0] } ?? []
+        for (file, (_, entry, _)) in zip(files, results) { entries[file.path] = entry }
+        var diagnostics = (problem.map { [$0] } ?? []) + results.compactMap(\.2)
         if entries != cache.entries, let failure = cache.save(entries) { diagnostics.append(failure) }
         return (results.map(\.0), diagnostics)
     }

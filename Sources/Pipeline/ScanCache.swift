@@ -21,13 +21,40 @@ import RuleEngine
 ///   `maximumSettings` files are kept (the least recently written go first).
 /// - A corrupt or foreign file is ignored with a diagnostic and rewritten.
 struct ScanCache: Sendable {
-    struct Entry: Codable, Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
         var stamp: FileStamp
         /// `ContentHash` of the bytes the outcome was computed from.
         var hash: String
         /// Whether the stamp alone can be trusted (see `settleTime`).
         var settled = false
-        var outcome: FileOutcome
+        /// The outcome as JSON, or empty for the outcome of a scanned file with nothing to report.
+        /// Kept encoded: each scan worker decodes the entries of its own files, and an entry
+        /// used again is written back as it was read.
+        var encoded: [UInt8]
+
+        init(stamp: FileStamp, hash: String, settled: Bool, encoded: [UInt8]) {
+            self.stamp = stamp
+            self.hash = hash
+            self.settled = settled
+            self.encoded = encoded
+        }
+
+        init(stamp: FileStamp, hash: String, settled: Bool, outcome: FileOutcome) {
+            self.init(stamp: stamp, hash: hash, settled: settled, encoded: Self.encode(outcome))
+        }
+
+        static func encode(_ outcome: FileOutcome) -> [UInt8] {
+            guard outcome != FileOutcome(scanned: true) else { return [] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return (try? encoder.encode(outcome)).map { [UInt8]($0) } ?? []
+        }
+
+        /// The outcome; nil when the stored JSON does not decode.
+        func outcome() -> FileOutcome? {
+            guard !encoded.isEmpty else { return FileOutcome(scanned: true) }
+            return try? JSONDecoder().decode(FileOutcome.self, from: Data(encoded))
+        }
     }
 
     static let format = 1
@@ -77,7 +104,7 @@ struct ScanCache: Sendable {
             if !manager.fileExists(atPath: ignore) {
                 try Data("# Written by ssotguard: the scan cache is not source.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
             }
-            let data = try Self.encode(entries, key: key)
+            let data = Self.encode(entries, key: key)
             let temporary = folder + "/.\(key).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp"
             try Data(data).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, file) == 0 else {
@@ -98,38 +125,36 @@ struct ScanCache: Sendable {
     // each ended by a NUL byte (no path holds one, and JSON escapes it): path, size, modified,
     // inode, hash, settled (`0`/`1`), outcome. The outcome is JSON, or empty for the common
     // outcome of a scanned file with nothing to report: most entries cost a few dozen bytes and
-    // no JSON at all, so reading the cache of 5,000 files takes milliseconds.
+    // no JSON at all, so reading the cache of 5,000 files takes milliseconds; outcomes with
+    // findings are decoded by the scan workers, in parallel.
 
     static let fieldsPerEntry = 7
 
     static func header(key: String) -> String { "ssotguard-cache \(format) \(ToolInfo.version) \(key)\n" }
 
-    static func encode(_ entries: [String: Entry], key: String) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+    static func encode(_ entries: [String: Entry], key: String) -> [UInt8] {
         var out = Array(header(key: key).utf8)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            let outcome = entry.outcome == FileOutcome(scanned: true) ? [] : [UInt8](try encoder.encode(entry.outcome))
             let fields = [path, String(entry.stamp.size), String(entry.stamp.modified), String(entry.stamp.inode), entry.hash,
                           entry.settled ? "1" : "0"]
             for field in fields {
                 out += field.utf8
                 out.append(0)
             }
-            out += outcome
+            out += entry.encoded
             out.append(0)
         }
         return out
     }
 
-    /// The entries of a cache file of `key`; nil when it is corrupt or another version's.
+    /// The entries of a cache file of `key`; nil when it is corrupt or another version's. The
+    /// outcomes stay encoded (a broken one is found, and its file scanned again, when it is used).
     static func decode(_ bytes: [UInt8], key: String) -> [String: Entry]? {
         let header = Array(header(key: key).utf8)
         guard bytes.starts(with: header) else { return nil }
         let fields = bytes[header.count...].split(separator: 0, omittingEmptySubsequences: false)
         // A complete file ends with a NUL, so the last piece is empty.
         guard fields.count % fieldsPerEntry == 1, fields.last?.isEmpty == true else { return nil }
-        let decoder = JSONDecoder()
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(fields.count / fieldsPerEntry)
         var index = fields.startIndex
@@ -138,41 +163,45 @@ struct ScanCache: Sendable {
             guard let size = Int64(text(1)), let modified = Int64(text(2)), let inode = UInt64(text(3)),
                   fields[index + 4].count == 32, fields[index + 5].count == 1
             else { return nil }
-            let outcome: FileOutcome
-            if fields[index + 6].isEmpty {
-                outcome = FileOutcome(scanned: true)
-            } else {
-                guard let decoded = try? decoder.decode(FileOutcome.self, from: Data(fields[index + 6])) else { return nil }
-                outcome = decoded
-            }
             entries[text(0)] = Entry(stamp: FileStamp(size: size, modified: modified, inode: inode), hash: text(4),
-                                     settled: fields[index + 5].first == UInt8(ascii: "1"), outcome: outcome)
+                                     settled: fields[index + 5].first == UInt8(ascii: "1"), encoded: Array(fields[index + 6]))
             index += fieldsPerEntry
         }
         return entries
     }
 
     /// The outcome of `file`, from the cache when its stamp (settled) or its bytes are unchanged,
-    /// else from scanning it; with the entry to cache (none when it cannot be read). `runStart`
-    /// is when this scan began (nanoseconds since 1970), to judge whether a stamp is settled.
-    func outcome(of file: SourceFile, rules: RuleSet, pathPrefix: String, runStart: Int64) -> (FileOutcome, Entry?) {
-        let cached = entries[file.path]
+    /// else from scanning it; with the entry to cache (none when it cannot be read), and a
+    /// diagnostic when the cached outcome was broken (the file is then scanned). `runStart` is
+    /// when this scan began (nanoseconds since 1970), to judge whether a stamp is settled.
+    func outcome(of file: SourceFile, rules: RuleSet, pathPrefix: String, runStart: Int64) -> (FileOutcome, Entry?, Diagnostic?) {
+        var cached = entries[file.path]
+        var problem: Diagnostic?
         // The stamp discovery took a moment ago, else one `stat`.
-        if let cached, cached.settled, let stamp = file.stamp ?? FileReader.stamp(file.diskPath), stamp == cached.stamp {
-            return (cached.outcome, cached)
+        if let entry = cached, entry.settled, let stamp = file.stamp ?? FileReader.stamp(file.diskPath), stamp == entry.stamp {
+            if let outcome = entry.outcome() { return (outcome, entry, nil) }
+            problem = Self.brokenEntry(file.path, in: self.file)
+            cached = nil
         }
         switch FileScanner.read(file) {
         case .failed(let outcome):
-            return (outcome, nil)
+            return (outcome, nil, problem)
         case .contents(let bytes, let stamp):
             let hash = ContentHash.hex(bytes)
             let settled = stamp.modified < runStart - Self.settleTime
-            if let cached, cached.hash == hash {
-                return (cached.outcome, Entry(stamp: stamp, hash: hash, settled: settled, outcome: cached.outcome))
+            if let entry = cached, entry.hash == hash {
+                if let outcome = entry.outcome() {
+                    return (outcome, Entry(stamp: stamp, hash: hash, settled: settled, encoded: entry.encoded), nil)
+                }
+                problem = Self.brokenEntry(file.path, in: self.file)
             }
             let outcome = bytes.withUnsafeBytes { FileScanner.scan(file, bytes: $0, rules: rules, pathPrefix: pathPrefix) }
-            return (outcome, Entry(stamp: stamp, hash: hash, settled: settled, outcome: outcome))
+            return (outcome, Entry(stamp: stamp, hash: hash, settled: settled, outcome: outcome), problem)
         }
+    }
+
+    static func brokenEntry(_ path: String, in file: String) -> Diagnostic {
+        Diagnostic(level: .warning, path: file, message: "cache entry of \(path) is corrupt; the file was scanned again")
     }
 
     /// Keeps the `maximumSettings` most recently written cache files of `folder`, and removes

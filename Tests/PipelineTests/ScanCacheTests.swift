@@ -135,7 +135,7 @@ import Testing
         _ = try await Pipeline.run(scratch.options())
         let file = scratch.cache + "/v1/" + scratch.cacheFiles()[0]
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-        for damage in [bytes.prefix(bytes.count / 2), Data("garbage".utf8), bytes.dropLast(3) + Data("{x\u{0}".utf8), Data()] {
+        for damage in [bytes.prefix(bytes.count / 2), Data("garbage".utf8), bytes.dropLast(3), Data()] {
             try damage.write(to: URL(fileURLWithPath: file))
             let result = try await Pipeline.run(scratch.options())
             #expect(result.findings == cold.findings)
@@ -145,6 +145,15 @@ import Testing
             let again = try await Pipeline.run(scratch.options())
             #expect(again.diagnostics == cold.diagnostics)
         }
+        // One entry's outcome broken: that file is scanned again, with a diagnostic naming it.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let broken = try #require(text.range(of: "{\"diagnostics\":[],\"findings\":["))
+        try Data(text.replacingCharacters(in: broken, with: "{\"diagnostics\":{},\"findings\":[").utf8).write(to: URL(fileURLWithPath: file))
+        let result = try await Pipeline.run(scratch.options())
+        #expect(result.findings == cold.findings)
+        #expect(result.diagnostics.count == cold.diagnostics.count + 1)
+        #expect(result.diagnostics.contains { $0.path == file && $0.message.hasSuffix("is corrupt; the file was scanned again") })
+        #expect(try await Pipeline.run(scratch.options()).diagnostics == cold.diagnostics)
     }
 
     /// Another configuration (here: a rule switched off) is another cache file, never a stale
@@ -212,13 +221,17 @@ import Testing
             FileOutcome(diagnostics: [Diagnostic(level: .warning, path: "b", message: "binary")], scanned: false),
         ]
         var entries: [String: ScanCache.Entry] = [:]
+        var expected: [String: FileOutcome] = [:]
         for (index, outcome) in outcomes.enumerated() {
-            entries["dir/file \(index)\n.py"] = ScanCache.Entry(stamp: FileStamp(size: Int64(index), modified: -5, inode: UInt64.max),
-                                                                hash: String(repeating: "a", count: 32), settled: index == 1,
-                                                                outcome: outcome)
+            let path = "dir/file \(index)\n.py"
+            entries[path] = ScanCache.Entry(stamp: FileStamp(size: Int64(index), modified: -5, inode: UInt64.max),
+                                            hash: String(repeating: "a", count: 32), settled: index == 1, outcome: outcome)
+            expected[path] = outcome
         }
-        let bytes = try ScanCache.encode(entries, key: "k")
-        #expect(ScanCache.decode(bytes, key: "k") == entries)
+        let bytes = ScanCache.encode(entries, key: "k")
+        let decoded = try #require(ScanCache.decode(bytes, key: "k"))
+        #expect(decoded == entries)
+        for (path, outcome) in expected { #expect(decoded[path]?.outcome() == outcome) }
         #expect(ScanCache.decode(bytes, key: "other") == nil)
         #expect(ScanCache.decode(Array(bytes.dropLast()), key: "k") == nil)
     }
