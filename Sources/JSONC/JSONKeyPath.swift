@@ -22,7 +22,7 @@ public enum JSONKeyPath {
 public enum Suggestion {
     /// The candidate closest to `word` if it is at most two edits away (one for short candidates,
     /// so that `x` does not suggest `id`); the earliest candidate wins a tie.
-    static func nearest(to word: String, among candidates: [String]) -> String? {
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {

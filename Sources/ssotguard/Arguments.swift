@@ -1,3 +1,4 @@
+import JSONC
 /// A usage error: exits 64 with the message and a pointer to `--help`.
 struct UsageError: Error {
     var message: String
@@ -60,12 +61,22 @@ struct Arguments {
         }
     }
 
+    /// The error for an option the command does not have, with the nearest one it has (from its
+    /// help text, the one list of its options).
+    func unknown(_ option: String) -> UsageError {
+        let known = Usage.options(of: command ?? "")
+        let hint = Suggestion.nearest(to: option, among: known).map { "; did you mean '\($0)'?" } ?? ""
+        return UsageError(message: "unknown option '\(option)'" + hint, command: command)
+    }
+
     func choice<T: RawRepresentable & CaseIterable>(_ value: String, for option: String, _ type: T.Type)
         throws(UsageError) -> T where T.RawValue == String
     {
         guard let parsed = T(rawValue: value) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError(message: "invalid value '\(value)' for \(option); expected one of: \(allowed)", command: command)
+            let allowed = T.allCases.map(\.rawValue)
+            let hint = Suggestion.nearest(to: value, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+            throw UsageError(message: "invalid value '\(value)' for \(option); expected one of: \(allowed.joined(separator: ", "))"
+                             + hint, command: command)
         }
         return parsed
     }

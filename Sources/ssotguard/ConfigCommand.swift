@@ -15,7 +15,7 @@ struct ConfigCommand {
             if try ScanOptionParsing.apply(option, &args, to: &options) { continue }
             switch option {
             case "--print": try args.flag(option); print = true
-            default: throw UsageError(message: "unknown option '\(option)'", command: "config")
+            default: throw args.unknown(option)
             }
         }
         guard print else { throw UsageError(message: "say what to do: --print", command: "config") }

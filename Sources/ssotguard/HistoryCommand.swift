@@ -33,7 +33,7 @@ struct HistoryCommand {
             case "--ref": options.ref = try args.value(for: option)
             case "--format": format = try args.choice(try args.value(for: option), for: option, HistoryReporter.Format.self)
             case "-o", "--output": outputFile = try args.value(for: option)
-            default: throw UsageError(message: "unknown option '\(option)'", command: "history")
+            default: throw args.unknown(option)
             }
         }
         try ScanOptionParsing.finish(args, &options.scan)

@@ -17,7 +17,7 @@ struct InitCommand {
             switch option {
             case "--hook": try args.flag(option); installHook = true
             case "--force": try args.flag(option); force = true
-            default: throw UsageError(message: "unknown option '\(option)'", command: "init")
+            default: throw args.unknown(option)
             }
         }
         guard args.positionals.count <= 1 else { throw UsageError(message: "init takes one PATH", command: "init") }

@@ -16,7 +16,7 @@ struct ProgressCommand {
             case "--baseline": baseline = try args.value(for: option)
             case "--format": format = try args.choice(try args.value(for: option), for: option, ProgressReporter.Format.self)
             case "-o", "--output": outputFile = try args.value(for: option)
-            default: throw UsageError(message: "unknown option '\(option)'", command: "progress")
+            default: throw args.unknown(option)
             }
         }
         try ScanOptionParsing.finish(args, &options)

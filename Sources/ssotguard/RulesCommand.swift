@@ -18,7 +18,7 @@ struct RulesCommand {
             case "--no-builtin-rules": try args.flag(option); options.noBuiltinRules = true
             case "--config": options.configFile = try args.value(for: option)
             case "--no-config": try args.flag(option); options.noConfig = true
-            default: throw UsageError(message: "unknown option '\(option)'", command: "rules")
+            default: throw args.unknown(option)
             }
         }
         if let extra = args.positionals.first {

@@ -63,7 +63,7 @@ struct ScanCommand {
             case "--no-prefilter": try args.flag(option); options.prefilter = false
             case "--cache-dir": options.cache = .directory(try args.value(for: option))
             case "--shard": options.shard = try Self.shard(try args.value(for: option), command: command)
-            default: throw UsageError(message: "unknown option '\(option)'", command: command)
+            default: throw args.unknown(option)
             }
         }
         if command == "merge" {

@@ -213,6 +213,24 @@ enum Usage {
 
         """
 
+    /// The commands, as `ssotguard --help` lists them.
+    static let commands = ["scan", "merge", "rules", "progress", "history", "init", "config", "help"]
+
+    /// The options a command's help lists (`--format`, `-o`, ...).
+    static func options(of command: String) -> [String] {
+        guard commands.contains(command), command != "help" else { return [] }
+        var options: [String] = []
+        for line in forCommand(command).split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("-"), line.count - trimmed.count <= 4 else { continue }
+            for word in trimmed.split(separator: " ").prefix(3) {
+                let name = word.hasSuffix(",") ? word.dropLast() : word
+                if name.hasPrefix("-") { options.append(String(name)) } else { break }
+            }
+        }
+        return options
+    }
+
     static func forCommand(_ command: String?) -> String {
         switch command {
         case "scan": return scan

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JSONC
 import Model
 
 /// Entry point: picks the subcommand, maps errors to exit codes.
@@ -25,7 +26,7 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         command = "scan"
     }
     if arguments.contains("-h") || arguments.contains("--help"), command != "help" {
-        guard ["scan", "merge", "rules", "progress", "history", "config", "init"].contains(command) else { return usageError(UsageError(message: "unknown command '\(command)'", command: nil)) }
+        guard Usage.commands.contains(command), command != "help" else { return usageError(unknownCommand(command)) }
         Output.stdout(Usage.forCommand(command))
         return .clean
     }
@@ -46,17 +47,24 @@ func runMain(_ arguments: [String]) async -> ExitCode {
         case "init":
             return try await InitCommand(arguments).run()
         case "help":
+            if let topic = arguments.first, !Usage.commands.contains(topic) { throw unknownCommand(topic) }
             Output.stdout(Usage.forCommand(arguments.first))
             return .clean
         case "version":
             Output.stdout("\(ToolInfo.name) \(ToolInfo.version)\n")
             return .clean
         default:
-            throw UsageError(message: "unknown command '\(command)'", command: nil)
+            throw unknownCommand(command)
         }
     } catch {
         return usageError(error)
     }
+}
+
+/// An unknown command, with the nearest known one.
+func unknownCommand(_ command: String) -> UsageError {
+    let hint = Suggestion.nearest(to: command, among: Usage.commands).map { "; did you mean '\($0)'?" } ?? ""
+    return UsageError(message: "unknown command '\(command)'" + hint, command: nil)
 }
 
 func usageError(_ error: UsageError) -> ExitCode {

@@ -32,6 +32,47 @@ import Testing
         #expect(run.stderr.contains("--help"))
     }
 
+    /// Typos get the nearest command, option or value; `help` of an unknown command is a usage
+    /// error, not the main help.
+    @Test(arguments: [(["scna"], "unknown command 'scna'; did you mean 'scan'?"),
+                      (["progres", "--help"], "unknown command 'progres'; did you mean 'progress'?"),
+                      (["help", "bogus"], "unknown command 'bogus'"),
+                      (["help", "merg"], "unknown command 'merg'; did you mean 'merge'?"),
+                      (["scan", "--exclud", "x"], "unknown option '--exclud'; did you mean '--exclude'?"),
+                      (["scan", "--no-cach"], "unknown option '--no-cach'; did you mean '--no-cache'?"),
+                      (["scan", "--format", "jsn"], "did you mean 'json'?"),
+                      (["merge", "r.json", "--formt", "json"], "unknown option '--formt'; did you mean '--format'?"),
+                      (["rules", "--fromat", "json"], "unknown option '--fromat'; did you mean '--format'?"),
+                      (["history", "--evry", "2"], "unknown option '--evry'; did you mean '--every'?"),
+                      (["progress", "--baselin", "b.json"], "unknown option '--baselin'; did you mean '--baseline'?")])
+    func typosGetTheNearestName(_ arguments: [String], _ message: String) throws {
+        let run = try Tool.run(arguments)
+        #expect(run.status == 64, "\(arguments)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    /// Every option a command's help lists is one its parser knows (the suggestions come from the
+    /// help, so the two must agree).
+    @Test(arguments: ["scan", "merge", "rules", "progress", "history", "config", "init"])
+    func everyListedOptionIsKnown(_ command: String) throws {
+        let help = try Tool.run([command, "--help"]).stdout
+        var options: [String] = []
+        for line in help.split(separator: "\n") where line.hasPrefix("  -") {
+            for word in line.split(separator: " ").prefix(3) {
+                let name = word.hasSuffix(",") ? String(word.dropLast()) : String(word)
+                if name.hasPrefix("-") { options.append(name) } else { break }
+            }
+        }
+        #expect(options.count >= 3, "\(command)")
+        let tree = try TempTree()
+        defer { tree.remove() }
+        for option in options where option != "-h" && option != "--help" {
+            let run = try Tool.run([command, option], in: tree.root)
+            #expect(!run.stderr.contains("unknown option"), "\(command) \(option): \(run.stderr)")
+        }
+    }
+
     /// A PATH that does not exist makes the scan incomplete: the error is printed, and no report
     /// (a partial or empty one would read as a pass), in every command and format.
     @Test func aMissingPathPrintsTheErrorOnly() throws {
