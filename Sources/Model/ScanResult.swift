@@ -18,6 +18,9 @@ public struct ScanResult: Sendable {
     /// Groups of findings that are one problem in several places (duplicated implementations),
     /// each with its full membership; findings point at them by id.
     public var groups: [FindingGroup] = []
+    /// The plan's phase ids in plan order: reports list phases in this order (others after them,
+    /// by id).
+    public var phaseOrder: [String] = []
     /// Set by a `--shard K/N` scan: what `ssotguard merge` combines.
     public var shardRecord: ShardRecord?
 
@@ -30,6 +33,19 @@ public struct ScanResult: Sendable {
         self.ruleIDs = ruleIDs
         self.rules = rules
         self.rootDirectory = rootDirectory
+    }
+
+    /// `phases` in plan order (see `phaseOrder`), the others after them by id.
+    public func inPlanOrder(_ phases: some Sequence<String>) -> [String] {
+        let rank = Dictionary(phaseOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return phases.sorted { a, b in
+            switch (rank[a], rank[b]) {
+            case let (x?, y?): return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.utf8.lexicographicallyPrecedes(b.utf8)
+            }
+        }
     }
 
     /// Findings not suppressed by an inline comment: what counts and fails a run.

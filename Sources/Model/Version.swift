@@ -2,7 +2,8 @@
 public enum ToolInfo {
     public static let name = "ssotguard"
     public static let version = "0.1.0"
-    /// Where to read about the tool (SARIF `informationUri`). A placeholder until the project
-    /// has a public home; change it here only.
-    public static let informationURI = "https://example.invalid/ssotguard"
+    /// Where to read about the tool (SARIF `informationUri`): none until the project has a public
+    /// home (a placeholder address would be a broken link in every code-scanning alert). Set it
+    /// here only.
+    public static let informationURI: String? = nil
 }

@@ -348,6 +348,7 @@ public enum Pipeline {
                                 diagnostics: diagnostics, ruleIDs: rules.rules.map(\.id).sorted(),
                                 rules: rules.rules.map(\.info).sorted { $0.id < $1.id }, rootDirectory: rootDirectory)
         result.groups = groups
+        result.phaseOrder = plan.phases.map(\.id)
         return result
     }
 }

@@ -31,7 +31,7 @@ public struct MarkdownReporter: Reporter {
             if new.count > limit { out += "\n…and \(new.count - limit) more.\n" }
             out += "\n"
         }
-        out += phaseTable(active, hasBaseline: hasBaseline)
+        out += phaseTable(active, hasBaseline: hasBaseline, result: result)
         out += footer(result, active: active.count)
         return out
     }
@@ -44,8 +44,8 @@ public struct MarkdownReporter: Reporter {
         return open == 0 ? "no findings" : plural(open, "finding")
     }
 
-    /// Open findings per phase, by phase id; with a baseline, how many of them are new.
-    func phaseTable(_ findings: some Collection<Finding>, hasBaseline: Bool) -> String {
+    /// Open findings per phase, in plan order; with a baseline, how many of them are new.
+    func phaseTable(_ findings: some Collection<Finding>, hasBaseline: Bool, result: ScanResult) -> String {
         guard !findings.isEmpty else { return "" }
         var open: [String: Int] = [:]
         var new: [String: Int] = [:]
@@ -57,7 +57,7 @@ public struct MarkdownReporter: Reporter {
             if let title = finding.phaseTitle { titles[phase] = title }
         }
         var out = hasBaseline ? "| Phase | Open | New |\n|---|---:|---:|\n" : "| Phase | Open |\n|---|---:|\n"
-        for phase in open.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for phase in result.inPlanOrder(open.keys) {
             var cell = Self.code(phase)
             if let title = titles[phase] { cell += " " + Self.escape(title) }
             out += "| \(cell) | \(open[phase]!) |" + (hasBaseline ? " \(new[phase, default: 0]) |" : "") + "\n"

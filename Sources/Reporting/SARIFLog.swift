@@ -38,7 +38,8 @@ enum SARIF {
         var name: String
         var version: String
         var semanticVersion: String
-        var informationUri: String
+        /// Left out while the project has no public home (`ToolInfo.informationURI` is nil).
+        var informationUri: String?
         var rules: [ReportingDescriptor]
     }
 
@@ -59,7 +60,8 @@ enum SARIF {
 
     struct RuleProperties: Encodable {
         var tags: [String]
-        var securitySeverity: String
+        /// Only for rules tagged `security` (what GitHub reads it for).
+        var securitySeverity: String?
         var precision: String
 
         enum CodingKeys: String, CodingKey {

@@ -58,14 +58,9 @@ public struct SARIFReporter: Reporter {
     func log(_ result: ScanResult) -> SARIF.Log {
         let rules = ruleInfos(result)
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        var phasesByRule: [RuleID: Set<String>] = [:]
-        for finding in result.findings {
-            if let phase = finding.phase { phasesByRule[finding.ruleID, default: []].insert(phase) }
-        }
         let driver = SARIF.ToolComponent(
             name: ToolInfo.name, version: ToolInfo.version, semanticVersion: ToolInfo.version,
-            informationUri: ToolInfo.informationURI,
-            rules: rules.map { descriptor($0, phases: phasesByRule[$0.id] ?? []) })
+            informationUri: ToolInfo.informationURI, rules: rules.map(descriptor))
         let (findings, omitted) = resultsWithinLimit(result)
         let run = SARIF.Run(
             tool: SARIF.Tool(driver: driver),
@@ -117,12 +112,17 @@ public struct SARIFReporter: Reporter {
         return rules
     }
 
-    func descriptor(_ rule: RuleInfo, phases: Set<String>) -> SARIF.ReportingDescriptor {
+    /// A rule's descriptor. Its tags depend on the rule only, never on which findings a run had
+    /// (a finding's phase is in the result's properties): `security` (GitHub files the rule's
+    /// alerts under security, with its `security-severity`), CWE links, the pack and the kind.
+    /// The suppression rules are maintenance, not security: they carry only their pack and kind.
+    func descriptor(_ rule: RuleInfo) -> SARIF.ReportingDescriptor {
         var tags: [String] = []
         // GitHub shows `external/cwe/cwe-NNN` as a CWE link; the pack says which policy it is.
         let cwe = rule.cwe.map { "external/cwe/" + $0.lowercased() }
         let pack = rule.pack.isEmpty ? [] : [rule.pack]
-        for tag in ["security"] + cwe + pack + [rule.kind] + phases.sorted() where !tags.contains(tag) { tags.append(tag) }
+        let security = rule.kind == RuleKind.meta.rawValue ? [] : ["security"]
+        for tag in security + cwe + pack + [rule.kind] where !tags.contains(tag) { tags.append(tag) }
         return SARIF.ReportingDescriptor(
             id: rule.id.rawValue, name: Self.pascalCase(rule.id.rawValue),
             shortDescription: SARIF.Message(text: Self.limited(rule.summary)),
@@ -130,7 +130,7 @@ public struct SARIFReporter: Reporter {
             help: help(rule),
             defaultConfiguration: SARIF.Configuration(level: Self.level(rule.severity)),
             properties: SARIF.RuleProperties(tags: Array(tags.prefix(Self.tagLimit)),
-                                             securitySeverity: rule.securitySeverity,
+                                             securitySeverity: security.isEmpty ? nil : rule.securitySeverity,
                                              precision: rule.precision.rawValue))
     }
 

@@ -65,11 +65,11 @@ public struct TextReporter: Reporter {
     /// Most places listed on a group's line; the rest are counted.
     static let groupPlaceLimit = 10
 
-    /// One line per group of duplicated implementations with an active member (see
-    /// `DuplicateGrouping`): "`validate_token` implemented 3 times: a.py:10, b.py:4, c.ts:7",
-    /// then a blank line.
+    /// One line per group of duplicated implementations with an active member (with a baseline,
+    /// a new one: known groups are not news) (see `DuplicateGrouping`): "`validate_token`
+    /// implemented 3 times: a.py:10, b.py:4, c.ts:7", then a blank line.
     func duplicateGroups(_ result: ScanResult) -> String {
-        let shown = Set(result.activeFindings.compactMap { $0.group?.id })
+        let shown = Set(result.activeFindings.filter { $0.baselineState != .unchanged }.compactMap { $0.group?.id })
         let groups = result.groups.filter { shown.contains($0.id) }
         guard !groups.isEmpty else { return "" }
         var out = ""
@@ -86,34 +86,43 @@ public struct TextReporter: Reporter {
 
     // MARK: - Summary
 
+    /// The headline counts what fails the run: every active finding, or with a baseline the new
+    /// ones (`No new findings (334 known, 0 fixed)` first, not `Found 334 findings`).
     func summary(_ result: ScanResult) -> String {
-        let active = result.activeFindings
+        let baseline = result.baseline
+        let active = result.activeFindings.filter { baseline == nil || $0.baselineState != .unchanged }
         let total = active.count
         let files = Set(active.map(\.path)).count
+        let adjective = baseline == nil ? "" : "new "
+        let known = baseline.map { "; \($0.unchanged) known, \($0.fixed.count) fixed" } ?? ""
         var out: String
         if total == 0 {
-            out = "No findings in \(plural(result.filesScanned, "file")) scanned.\n"
+            out = baseline.map { "No new findings (\($0.unchanged) known, \($0.fixed.count) fixed) in "
+                + "\(plural(result.filesScanned, "file")) scanned.\n" }
+                ?? "No findings in \(plural(result.filesScanned, "file")) scanned.\n"
         } else {
-            let bySeverity = result.countsBySeverity
+            var bySeverity: [Severity: Int] = [:]
+            for finding in active { bySeverity[finding.severity, default: 0] += 1 }
             let parts = Severity.allCases.reversed().compactMap { severity -> String? in
                 guard let count = bySeverity[severity], count > 0 else { return nil }
                 return plural(count, severity.rawValue)
             }
-            out = "Found \(plural(total, "finding")) (\(parts.joined(separator: ", "))) in \(plural(files, "file"))"
-                + " of \(result.filesScanned) scanned.\n"
-            let counts = result.countsByRule
+            out = "Found \(plural(total, adjective + "finding")) (\(parts.joined(separator: ", "))) in \(plural(files, "file"))"
+                + " of \(result.filesScanned) scanned\(known).\n"
+            var counts: [RuleID: Int] = [:]
+            for finding in active { counts[finding.ruleID, default: 0] += 1 }
             let width = counts.keys.map(\.rawValue.count).max() ?? 0
             for rule in counts.keys.sorted() where counts[rule, default: 0] > 0 {
                 let id = rule.rawValue
                 out += "  \(id)\(String(repeating: " ", count: width - id.count))  \(counts[rule, default: 0])\n"
             }
-            out += phaseSummary(active)
+            out += phaseSummary(active, result: result)
         }
         if let baseline = result.baseline {
             out += "Baseline \(TerminalText.path(baseline.file)): \(baseline.new) new, \(baseline.unchanged) unchanged (not listed), "
                 + "\(baseline.fixed.count) fixed.\n"
         }
-        let suppressed = result.findings.count - total
+        let suppressed = result.findings.count - result.activeFindings.count
         if suppressed > 0 {
             out += "\(plural(suppressed, "finding")) suppressed by inline comments (see --format json).\n"
         }
@@ -123,12 +132,12 @@ public struct TextReporter: Reporter {
         return out
     }
 
-    /// `By phase: phase-1.1 59, phase-2.tests 18`, phases by id (`progress` shows plan order).
-    func phaseSummary(_ findings: some Sequence<Finding>) -> String {
+    /// `By phase: phase-1.1 59, phase-2.tests 18`, phases in plan order (as `progress` shows them).
+    func phaseSummary(_ findings: some Sequence<Finding>, result: ScanResult) -> String {
         var counts: [String: Int] = [:]
         for finding in findings { if let phase = finding.phase { counts[phase, default: 0] += 1 } }
         guard !counts.isEmpty else { return "" }
-        let parts = counts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { "\($0) \(counts[$0]!)" }
+        let parts = result.inPlanOrder(counts.keys).map { "\($0) \(counts[$0]!)" }
         return "By phase: " + parts.joined(separator: ", ") + " (see 'ssotguard progress')\n"
     }
 

@@ -7,7 +7,8 @@ enum BaselineWriter {
     /// Writes the baseline for `result` to `file`. An existing valid baseline only tightens: fixed
     /// entries are dropped and findings it lacks are left out (their count is returned) unless
     /// `allowNew`. An existing file that is not a valid baseline is an error (never overwritten).
-    static func write(_ result: ScanResult, to file: String, allowNew: Bool) -> Result<Int, BaselineWriteFailure> {
+    /// The baseline written and how many findings were refused.
+    static func write(_ result: ScanResult, to file: String, allowNew: Bool) -> Result<(written: Baseline, refused: Int), BaselineWriteFailure> {
         var existing: Baseline?
         if case .success(let bytes) = JSONC.readFile(file) {
             do {
@@ -20,7 +21,7 @@ enum BaselineWriter {
         if let problem = Output.write(baseline.serialized(), toFile: file) {
             return .failure(BaselineWriteFailure(message: problem))
         }
-        return .success(refused.count)
+        return .success((baseline, refused.count))
     }
 }
 

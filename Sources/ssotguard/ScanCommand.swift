@@ -1,3 +1,5 @@
+import Baselines
+import Foundation
 import Model
 import Pipeline
 import Reporting
@@ -119,6 +121,19 @@ struct ScanCommand {
         // A PATH that is missing or unreadable: the scan is incomplete, so no report at all (a
         // report of what was found would read as a clean or partial pass).
         if Output.reportErrors(result.diagnostics) { return .toolError }
+        // A first baseline accepts today's findings: what was written is the news, not a report of
+        // findings that are now known (unless a report was asked for in a file or format).
+        if let writeBaseline, !FileManager.default.fileExists(atPath: writeBaseline), outputFile == nil, format == .text {
+            for diagnostic in result.diagnostics { Output.stderr(diagnostic.formatted + "\n") }
+            switch BaselineWriter.write(result, to: writeBaseline, allowNew: allowNew) {
+            case .failure(let failure):
+                Output.error(failure.message)
+                return .toolError
+            case .success(let (written, _)):
+                Output.stdout(Self.baselineSummary(written, file: writeBaseline, filesScanned: result.filesScanned))
+                return .clean
+            }
+        }
         let useColor = color && format == .text && outputFile == nil && Output.stdoutWantsColor
         let reporter = format.reporter(color: useColor, sarifAll: sarifAll, pathPrefix: Self.pathPrefix(of: result.rootDirectory))
         // Text and file output show every diagnostic on stderr; with a report on stdout in
@@ -136,7 +151,7 @@ struct ScanCommand {
             case .failure(let failure):
                 Output.error(failure.message)
                 return .toolError
-            case .success(let refused) where refused > 0:
+            case .success(let (_, refused)) where refused > 0:
                 Output.stderr("ssotguard: \(refused) finding\(refused == 1 ? " is" : "s are") not in \(writeBaseline) and "
                               + "\(refused == 1 ? "was" : "were") not added; fix \(refused == 1 ? "it" : "them") or pass --allow-new\n")
                 return .findings
@@ -151,6 +166,21 @@ struct ScanCommand {
         case .any: return failing.isEmpty ? .clean : .findings
         case .none: return .clean
         }
+    }
+
+    /// `Wrote baseline F: 334 findings in 41 files (of 7,239 scanned) ...`, with counts by rule.
+    static func baselineSummary(_ baseline: Baseline, file: String, filesScanned: Int) -> String {
+        var counts: [String: Int] = [:]
+        for entry in baseline.entries { counts[entry.rule, default: 0] += 1 }
+        let files = Set(baseline.entries.map(\.path)).count
+        var out = "Wrote baseline \(TerminalText.path(file)): \(baseline.entries.count) finding\(baseline.entries.count == 1 ? "" : "s") "
+            + "in \(files) file\(files == 1 ? "" : "s") (of \(filesScanned) scanned) accepted as known; "
+            + "scans with --baseline \(TerminalText.path(file)) fail only on new ones.\n"
+        let width = counts.keys.map(\.count).max() ?? 0
+        for rule in counts.keys.sorted() {
+            out += "  \(rule)\(String(repeating: " ", count: width - rule.count))  \(counts[rule, default: 0])\n"
+        }
+        return out
     }
 
     /// The scan root relative to the working directory, ending in `/` (empty when they are the

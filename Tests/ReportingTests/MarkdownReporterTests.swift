@@ -42,6 +42,17 @@ import Testing
             """)
     }
 
+    /// Phases come in plan order, as `progress` lists them; phases the plan lacks come last.
+    @Test func phasesAreInPlanOrder() {
+        var result = Self.result([Self.finding("a.py", line: 3), Self.finding("t.py", line: 9, phase: "phase-2.tests"),
+                                  Self.finding("u.py", line: 1, phase: "unplanned")])
+        result.phaseOrder = ["security", "phase-2.tests", "phase-1.1"]
+        let text = MarkdownReporter().render(result)
+        let order = ["`phase-2.tests`", "`phase-1.1`", "`unplanned`"].compactMap { text.range(of: $0)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted(), "\(text)")
+        #expect(TextReporter(color: false).render(result).contains("By phase: phase-2.tests 1, phase-1.1 1, unplanned 1"))
+    }
+
     @Test func withABaselineOnlyNewFindingsAreListed() {
         let result = Self.result([Self.finding("a.py", line: 3, state: .unchanged), Self.finding("b.py", line: 5, state: .new),
                                   Self.finding("c.py", line: 1, phase: "phase-2.tests", state: .unchanged)])

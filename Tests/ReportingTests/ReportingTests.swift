@@ -78,6 +78,27 @@ import Testing
         let empty = ScanResult(root: ".", filesScanned: 1, findings: [], diagnostics: [], ruleIDs: ["a"])
         #expect(TextReporter(color: false).render(empty) == "No findings in 1 file scanned.\n")
     }
+
+    /// With a baseline the headline is about what is new: known findings are counted, not listed.
+    @Test func withABaselineTheHeadlineCountsWhatIsNew() {
+        var result = Self.result
+        result.diagnostics = []
+        for index in result.findings.indices { result.findings[index].baselineState = .unchanged }
+        result.baseline = BaselineSummary(file: "base.json", new: 0, unchanged: 3,
+                                          fixed: [.init(rule: "jwt-direct-import", path: "gone.py", phase: nil)])
+        #expect(TextReporter(color: false).render(result) == """
+            No new findings (3 known, 1 fixed) in 3 files scanned.
+            Baseline base.json: 0 new, 3 unchanged (not listed), 1 fixed.
+
+            """)
+        result.findings[2].baselineState = .new
+        result.baseline?.new = 1
+        result.baseline?.unchanged = 2
+        let text = TextReporter(color: false).render(result)
+        #expect(text.contains("Found 1 new finding (1 warning) in 1 file of 3 scanned; 2 known, 1 fixed.\n  jwt-direct-import  1\n"),
+                "\(text)")
+        #expect(text.hasPrefix("b/auth.ts:1:1: warning[jwt-direct-import]"))
+    }
 }
 
 @Suite struct JSONReporterTests {

@@ -105,7 +105,6 @@ import Testing
                   ],
                   "tool" : {
                     "driver" : {
-                      "informationUri" : "https://example.invalid/ssotguard",
                       "name" : "ssotguard",
                       "rules" : [
                         {
@@ -128,8 +127,7 @@ import Testing
                               "security",
                               "external/cwe/cwe-287",
                               "jwt",
-                              "forbidden-call",
-                              "phase-1.1"
+                              "forbidden-call"
                             ]
                           },
                           "shortDescription" : {
@@ -305,14 +303,17 @@ import Testing
         #expect(SARIFReporter.limited("short") == "short")
     }
 
-    @Test func tagsNameTheKindAndThePhasesOfTheRulesFindings() throws {
+    /// Tags depend on the rule only: the same whichever findings (and phases) a run had.
+    @Test func tagsNameTheRuleNotTheRunsFindings() throws {
         var other = Self.finding("z.py")
         other.phase = "phase-2.tests"
-        let sarif = SARIFReporter().render(Self.result([Self.finding(), other, Self.finding("y.py")]))
-        let driver = try #require((try Self.run(sarif)["tool"] as? [String: Any])?["driver"] as? [String: Any])
-        let properties = try #require((driver["rules"] as? [[String: Any]])?.first?["properties"] as? [String: Any])
-        #expect(properties["tags"] as? [String] == ["security", "external/cwe/cwe-287", "jwt", "forbidden-call", "phase-1.1", "phase-2.tests"])
-        #expect(Double(try #require(properties["security-severity"] as? String)) == 8.1)
+        for findings in [[Self.finding(), other, Self.finding("y.py")], [Self.finding()], []] {
+            let sarif = SARIFReporter().render(Self.result(findings))
+            let driver = try #require((try Self.run(sarif)["tool"] as? [String: Any])?["driver"] as? [String: Any])
+            let properties = try #require((driver["rules"] as? [[String: Any]])?.first?["properties"] as? [String: Any])
+            #expect(properties["tags"] as? [String] == ["security", "external/cwe/cwe-287", "jwt", "forbidden-call"])
+            #expect(Double(try #require(properties["security-severity"] as? String)) == 8.1)
+        }
     }
 
     @Test func withoutAKnownRootTheBaseIsNotDeclared() throws {
