@@ -89,6 +89,11 @@ public final class JSONObjectReader {
         _ key: String, _ read: (JSONNode, String) throws(JSONSchemaError) -> T
     ) throws(JSONSchemaError) -> T {
         guard let value = try optional(key, read) else {
+            // A misspelling of the missing key is the likelier mistake: say so, at it.
+            if let typo = members.first(where: { !requestedSet.contains($0.key) && Suggestion.nearest(to: $0.key, among: [key]) != nil }) {
+                throw JSONSchemaError(path: path, position: typo.keyPosition,
+                                      message: "unknown key \(quoted(typo.key)); did you mean \(quoted(key))? (it is required)")
+            }
             throw JSONSchemaError(path: path, position: position, message: "missing required key \(quoted(key))")
         }
         return value

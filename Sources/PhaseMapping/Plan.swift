@@ -59,6 +59,8 @@ public struct PhaseCriteria: Sendable, Equatable {
     public var files: [Glob]?
     /// The finding is (true) or is not (false) in test code.
     public var testCode: Bool?
+    /// Where each of `rules` is written (`line:column: at "path"`), for an unknown id's error.
+    public var ruleLocations: [RuleID: String] = [:]
 
     public init(rules: Set<RuleID>? = nil, paths: [Glob]? = nil, files: [Glob]? = nil, testCode: Bool? = nil) {
         self.rules = rules

@@ -42,7 +42,10 @@ public enum PlanLoader {
         for phase in plan.phases {
             for criteria in phase.criteria {
                 for rule in (criteria.rules ?? []).sorted() where !knownRules.contains(rule) {
-                    throw PlanLoadError("\(plan.source): phase \"\(phase.id)\" names unknown rule \"\(rule)\"")
+                    let place = criteria.ruleLocations[rule].map { ":" + $0 } ?? ""
+                    let hint = Suggestion.nearest(to: rule.rawValue, among: knownRules.map(\.rawValue).sorted())
+                        .map { "; did you mean \"\($0)\"?" } ?? ""
+                    throw PlanLoadError("\(plan.source)\(place): phase \"\(phase.id)\" names unknown rule \"\(rule)\"" + hint)
                 }
             }
         }
@@ -87,8 +90,16 @@ public enum PlanLoader {
         var criteria: [PhaseCriteria] = []
         for entry in try reader.objects("match") {
             let rules = try entry.optionalStringArray("rules").map { Set($0.map { RuleID($0) }) }
-            criteria.append(PhaseCriteria(rules: rules, paths: try globs(entry, key: "paths"),
-                                          files: try globs(entry, key: "files"), testCode: try entry.optionalBool("testCode")))
+            var criterion = PhaseCriteria(rules: rules, paths: try globs(entry, key: "paths"),
+                                          files: try globs(entry, key: "files"), testCode: try entry.optionalBool("testCode"))
+            if case .array(let elements)? = entry.node("rules")?.value {
+                for (index, element) in elements.enumerated() {
+                    guard case .string(let id) = element.value else { continue }
+                    let place = element.schemaError("", at: JSONKeyPath.appending(index: index, to: entry.path(of: "rules")))
+                    criterion.ruleLocations[RuleID(id)] = "\(place.position): \(place.pathDescription)"
+                }
+            }
+            criteria.append(criterion)
             try entry.finish()
         }
         let doneReader = try reader.object("done")

@@ -33,6 +33,10 @@ public struct Configuration: Equatable, Sendable {
     public var baseline: String?
     /// More test-code conventions (`testPaths`, `testFrameworks`), added to the packs'.
     public var testCode: TestCode?
+    /// Where settings are written (`line:column: at "path"`), by key path (`rules.x`,
+    /// `packs.jwt`, `rulePacks[0]`, `plan`, `baseline`), for errors found after loading: an
+    /// unknown rule id or pack, a file that cannot be read.
+    public var locations: [String: String] = [:]
 
     public init() {}
 
@@ -90,7 +94,15 @@ public struct Configuration: Equatable, Sendable {
         func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : base.appendingPathComponent(path).path }
         var configuration = Configuration()
         configuration.file = file
+        func locate(_ error: JSONSchemaError) -> String { "\(error.position): \(error.pathDescription)" }
         configuration.rulePacks = try (reader.optionalStringArray("rulePacks") ?? []).map(resolve)
+        if case .array(let elements)? = reader.node("rulePacks")?.value {
+            for (index, element) in elements.enumerated() {
+                let path = JSONKeyPath.appending(index: index, to: "rulePacks")
+                configuration.locations[path] = locate(element.schemaError("", at: path))
+            }
+        }
+        for key in ["plan", "baseline"] where reader.contains(key) { configuration.locations[key] = locate(reader.error("", key: key)) }
         configuration.noBuiltinRules = try reader.optionalBool("noBuiltinRules") ?? false
         configuration.plan = try reader.optionalString("plan").map(resolve)
         configuration.baseline = try reader.optionalString("baseline").map(resolve)
@@ -108,6 +120,7 @@ public struct Configuration: Equatable, Sendable {
         }
         if let packs = try reader.optionalObject("packs") {
             for name in packs.keys {
+                configuration.locations[JSONKeyPath.appending(key: name, to: "packs")] = locate(packs.error("", key: name))
                 let pack = try packs.object(name)
                 let enabled = try pack.optionalBool("enabled")
                 if enabled == false { configuration.disabledPacks.insert(name) }
@@ -123,6 +136,7 @@ public struct Configuration: Equatable, Sendable {
         }
         if let rules = try reader.optionalObject("rules") {
             for id in rules.keys {
+                configuration.locations[JSONKeyPath.appending(key: id, to: "rules")] = locate(rules.error("", key: id))
                 let rule = try rules.object(id)
                 let paths = try rule.optionalStringArray("allowedPaths")
                 try checkGlobs(paths ?? [], reader: rule, key: "allowedPaths")
@@ -134,6 +148,12 @@ public struct Configuration: Equatable, Sendable {
         }
         try reader.finish()
         return configuration
+    }
+
+    /// `file:line:column: at "path": message` for a setting at `path` (see `locations`).
+    public func located(_ path: String, _ message: String) -> String {
+        let place = locations[path] ?? "at \"\(path)\""
+        return "\(file ?? Self.fileName):\(locations[path] == nil ? " " : "")\(place): \(message)"
     }
 
     private static func checkGlobs(_ patterns: [String], reader: JSONObjectReader, key: String) throws {
@@ -152,14 +172,13 @@ public struct Configuration: Equatable, Sendable {
     public func apply(to rules: [Rule]) throws(PipelineError) -> [Rule] {
         let known = Set(rules.flatMap { [$0.id.rawValue] + $0.aliases.map(\.rawValue) })
         for id in ruleSettings.keys.sorted() where !known.contains(id) {
-            let path = JSONKeyPath.appending(key: id, to: "rules")
-            throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule id \"\(id)\"")
+            throw .configuration(located(JSONKeyPath.appending(key: id, to: "rules"), "unknown rule id \"\(id)\""
+                                         + Suggestion.hint(for: id, among: rules.map(\.id.rawValue).sorted())))
         }
         let packs = Set(rules.map(\.pack))
         for name in Set(packAllowedPaths.keys).union(disabledPacks).sorted() where !packs.contains(name) {
-            let path = JSONKeyPath.appending(key: name, to: "packs")
-            throw .configuration("\(file ?? Self.fileName): at \"\(path)\": unknown rule pack \"\(name)\""
-                                 + Suggestion.hint(for: name, among: packs.sorted()))
+            throw .configuration(located(JSONKeyPath.appending(key: name, to: "packs"), "unknown rule pack \"\(name)\""
+                                         + Suggestion.hint(for: name, among: packs.sorted())))
         }
         var result: [Rule] = []
         for var rule in rules {

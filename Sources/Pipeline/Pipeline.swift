@@ -1,6 +1,7 @@
 import Foundation
 import Baselines
 import Discovery
+import JSONC
 import Model
 import PhaseMapping
 import RuleEngine
@@ -87,6 +88,7 @@ public enum Pipeline {
     /// The baseline named by the options, if any; a broken one stops the run.
     public static func loadBaseline(_ options: ScanOptions) throws(PipelineError) -> Baseline? {
         guard let file = options.baselineFile else { return nil }
+        try checkConfiguredFile(file, key: "baseline", options, what: "baseline")
         do {
             return try Baseline.load(file: file)
         } catch {
@@ -205,7 +207,23 @@ public enum Pipeline {
         return SHA256.hex(parts.joined(separator: "\u{1F}"))
     }
 
+    /// A file the configuration names (`key`) that does not exist is an error at that key.
+    static func checkConfiguredFile(_ file: String, key: String, _ options: ScanOptions, what: String,
+                                    configured: String? = nil) throws(PipelineError) {
+        guard let configuration = options.configuration, configured ?? configurationValue(key, configuration) == file,
+              !FileManager.default.fileExists(atPath: file) else { return }
+        throw .configuration(configuration.located(key, "the \(what) file \(file) does not exist"))
+    }
+
+    private static func configurationValue(_ key: String, _ configuration: Configuration) -> String? {
+        key == "plan" ? configuration.plan : key == "baseline" ? configuration.baseline : nil
+    }
+
     static func loadRulePacks(_ options: ScanOptions) throws(PipelineError) -> [RulePack] {
+        for (index, file) in (options.configuration?.rulePacks ?? []).enumerated() where options.ruleFiles.contains(file) {
+            try checkConfiguredFile(file, key: JSONKeyPath.appending(index: index, to: "rulePacks"), options, what: "rule pack",
+                                    configured: file)
+        }
         do {
             var packs = options.noBuiltinRules ? [] : try RuleLoader.builtinPacks()
             for file in options.ruleFiles {
@@ -221,6 +239,7 @@ public enum Pipeline {
 
     /// The built-in plan, or `--plan FILE`; its rule ids must exist among the loaded rules.
     public static func loadPlan(_ options: ScanOptions, rules: [Rule]) throws(PipelineError) -> Plan {
+        if let file = options.planFile { try checkConfiguredFile(file, key: "plan", options, what: "plan") }
         do throws(PlanLoadError) {
             let plan: Plan
             if let file = options.planFile {

@@ -112,6 +112,12 @@ struct ScanCommand {
                 for file in reports { records.append((file, try Pipeline.readShardReport(file))) }
                 result = try Pipeline.merge(records, options: options)
             } else {
+                var options = try Pipeline.resolve(options)
+                // The configured baseline's first writing: there is nothing to compare with yet.
+                if let writeBaseline, let configured = options.baselineFile, !FileManager.default.fileExists(atPath: configured),
+                   URL(fileURLWithPath: configured).standardizedFileURL == URL(fileURLWithPath: writeBaseline).standardizedFileURL {
+                    options.baselineFile = nil
+                }
                 result = try await Pipeline.run(options)
             }
         } catch {

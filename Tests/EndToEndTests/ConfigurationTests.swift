@@ -96,6 +96,55 @@ import Testing
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
+    /// Errors found after loading still say where (file:line:col and the key path), with the
+    /// nearest valid name: an unknown rule id or pack, a file the configuration names that is
+    /// missing, an unknown rule id in a plan.
+    @Test(arguments: [
+        ("{\n  \"version\": 1,\n  \"rules\": {\n    \"jwt-direct-imprt\": { \"severity\": \"warning\" }\n  }\n}\n",
+         ".ssotguard.json:4:25: at \"rules[\"jwt-direct-imprt\"]\": unknown rule id \"jwt-direct-imprt\"; did you mean \"jwt-direct-import\"?"),
+        ("{\n  \"version\": 1,\n  \"rulePacks\": [\"packs/missing.json\"]\n}\n",
+         ".ssotguard.json:3:17: at \"rulePacks[0]\": the rule pack file "),
+        ("{\n  \"version\": 1,\n  \"baseline\": \"nope.json\"\n}\n", ".ssotguard.json:3:15: at \"baseline\": the baseline file "),
+        ("{\n  \"version\": 1,\n  \"plan\": \"nope.json\"\n}\n", ".ssotguard.json:3:11: at \"plan\": the plan file "),
+        ("{\n  \"version\": 1,\n  \"packs\": { \"jwt-securty\": { \"enabled\": false } }\n}\n",
+         ".ssotguard.json:3:29: at \"packs[\"jwt-securty\"]\": unknown rule pack \"jwt-securty\"; did you mean \"jwt-security\"?"),
+    ])
+    func errorsFoundAfterLoadingSayWhere(_ text: String, _ message: String) throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import os\n")
+        try tree.write(".ssotguard.json", text)
+        let run = try Tool.run(["scan", "."], in: tree.root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test func anUnknownRuleInAPlanIsPlacedAndSuggested() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import os\n")
+        let plan = try String(contentsOf: Tool.repository.appendingPathComponent("rules/plan-jwt-ssot.json"), encoding: .utf8)
+        let broken = try #require(plan.range(of: "\"jwt-direct-import\""))
+        try tree.write("plan.json", plan.replacingCharacters(in: broken, with: "\"jwt-direct-imports\""))
+        let run = try Tool.run(["scan", ".", "--plan", "plan.json"], in: tree.root)
+        #expect(run.status == 2)
+        #expect(run.stderr.range(of: #"plan\.json:\d+:\d+: at "phases\[\d+\]\.match\[\d+\]\.rules\[\d+\]": phase "[^"]+" names unknown rule "jwt-direct-imports"; did you mean "jwt-direct-import"\?"#,
+                                 options: .regularExpression) != nil, "\(run.stderr)")
+    }
+
+    /// Writing the configured baseline for the first time: nothing to compare with yet.
+    @Test func theConfiguredBaselineCanBeWrittenTheFirstTime() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("a.py", "import jwt\n")
+        try tree.write(".ssotguard.json", "{ \"version\": 1, \"baseline\": \"base.json\" }")
+        let written = try Tool.run(["scan", ".", "--write-baseline", "base.json"], in: tree.root)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.hasPrefix("Wrote baseline base.json: 1 finding in 1 file"))
+        let again = try Tool.run(["scan", "."], in: tree.root)
+        #expect(again.status == 0 && again.stdout.hasPrefix("No new findings (1 known, 0 fixed)"), "\(again.stdout)")
+    }
+
     @Test func initWritesConfigurationBaselineAndOnlyANewHook() throws {
         let tree = try TempTree()
         defer { tree.remove() }

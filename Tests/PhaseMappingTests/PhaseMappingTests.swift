@@ -86,7 +86,7 @@ import Testing
 
     @Test func unknownRuleIdsAreRejectedAgainstTheLoadedRules() throws {
         let plan = try PlanLoader.load(bytes: Array(Self.minimal.utf8), source: "plan.json")
-        #expect(throws: PlanLoadError("plan.json: phase \"one\" names unknown rule \"a-rule\"")) {
+        #expect(throws: PlanLoadError("plan.json:2:89: at \"phases[0].match[0].rules[0]\": phase \"one\" names unknown rule \"a-rule\"")) {
             try PlanLoader.validate(plan, knownRules: ["other"])
         }
         try PlanLoader.validate(plan, knownRules: ["a-rule"])

@@ -51,6 +51,14 @@ import Testing
         #expect(error(text)?.contains("did you mean \"allowedPaths\"?") == true)
     }
 
+    /// A misspelt required key is named as the misspelling, not as a missing key.
+    @Test func aMisspeltRequiredKeyIsNamedAtTheTypo() throws {
+        let text = Self.pack(Self.validRule.replacing("\"severity\"", with: "\"severty\""))
+        let message = try #require(error(text))
+        #expect(message.contains("at \"rules[0]\": unknown key \"severty\"; did you mean \"severity\"? (it is required)"), "\(message)")
+        #expect(!message.contains("missing required key"))
+    }
+
     @Test func unknownKeysInsideMatchAreErrors() {
         let text = Self.pack(Self.validRule.replacing("\"calls\": {", with: "\"calls\": { \"ruby\": [\"x\"],"))
         #expect(error(text)?.contains("at \"rules[0].match.calls\": unknown key \"ruby\"") == true)
@@ -94,6 +102,8 @@ import Testing
             with: "{ \"violating\": [] }")
         #expect(error(Self.pack(noExamples))?.contains("at least one violating example") == true)
         #expect(error(Self.pack(Self.validRule.replacing("\"summary\"", with: "\"sumary\"")))?
+            .contains("unknown key \"sumary\"; did you mean \"summary\"? (it is required)") == true)
+        #expect(error(Self.pack(Self.validRule.replacing("\"summary\": \"MD5 used outside the crypto module.\",", with: "")))?
             .contains("missing required key \"summary\"") == true)
     }
 
