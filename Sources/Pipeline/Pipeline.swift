@@ -102,9 +102,20 @@ public enum Pipeline {
         var result = result
         let comparison = BaselineComparison.compare(result.findings, with: baseline)
         result.findings = comparison.findings
-        result.baseline = BaselineSummary(file: file, new: comparison.newCount, unchanged: comparison.unchangedCount,
+        result.baseline = BaselineSummary(file: relativeToRoot(file, root: result.rootDirectory), new: comparison.newCount,
+                                          unchanged: comparison.unchangedCount,
                                           fixed: comparison.fixed.map { .init(rule: $0.rule, path: $0.path, phase: $0.phase) })
         return result
+    }
+
+    /// `file` relative to the scan root when it is inside it (reports never hold the absolute
+    /// path of the machine that wrote them), else as given.
+    static func relativeToRoot(_ file: String, root: String?) -> String {
+        guard let root else { return file }
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        let base = URL(fileURLWithPath: root).standardizedFileURL.path
+        guard absolute.hasPrefix(base + "/") else { return file }
+        return String(absolute.dropFirst(base.count + 1))
     }
 
     /// Runs a scan with rules and plan already loaded.

@@ -151,6 +151,16 @@ public struct SARIFReporter: Reporter {
 
     // MARK: - Results
 
+    /// A result's message with its related locations linked from the text (`See [copy 2](1),
+    /// [secret defined here](2).`): GitHub shows related locations only when the message links
+    /// them. With links in a message, literal square brackets are escaped (SARIF §3.11.6).
+    static func message(_ text: String, linking related: [String]) -> String {
+        guard !related.isEmpty else { return text }
+        func escaped(_ text: String) -> String { text.replacing("[", with: "\\[").replacing("]", with: "\\]") }
+        let links = related.enumerated().map { "[\(escaped($1))](\($0 + 1))" }
+        return escaped(text) + (text.hasSuffix(".") ? " See " : ". See ") + links.joined(separator: ", ") + "."
+    }
+
     func result(_ finding: Finding, ruleIndex: Int?) -> SARIF.Result {
         let related = finding.relatedLocations.enumerated().map { offset, related in
             SARIF.Location(id: offset + 1,
@@ -162,7 +172,7 @@ public struct SARIFReporter: Reporter {
                                            group: finding.group?.id, groupSize: finding.group?.size)
         return SARIF.Result(
             ruleId: finding.ruleID.rawValue, ruleIndex: ruleIndex, level: Self.level(finding.severity),
-            message: SARIF.Message(text: finding.message),
+            message: SARIF.Message(text: Self.message(finding.message, linking: finding.relatedLocations.map(\.message))),
             locations: [SARIF.Location(id: nil,
                                        physicalLocation: physicalLocation(finding.path, finding.utf16Location ?? finding.location),
                                        message: nil)],

@@ -59,7 +59,7 @@ public enum RuleDocs {
                 JSONMember("cwe", .array(rule.cwe.map { JSONNode(.string($0)) })),
             ]))
         }
-        return JSONC.serialize(.array(list), pretty: true) + "\n"
+        return JSONC.serialize(.object([JSONMember("rules", .array(list)), JSONMember("version", .number(1))]), pretty: true) + "\n"
     }
 
     private static func escapeCell(_ text: String) -> String {

@@ -73,6 +73,13 @@ import Testing
         }
     }
 
+    @Test func rulesAsJSONAreVersioned() throws {
+        let json = try Tool.json(try Tool.run(["rules", "--format", "json"]).stdout)
+        #expect(json["version"] as? Int == 1)
+        let rules = try #require(json["rules"] as? [[String: Any]])
+        #expect(rules.count >= 18 && rules.allSatisfy { $0["id"] is String && $0["pack"] is String })
+    }
+
     /// A PATH that does not exist makes the scan incomplete: the error is printed, and no report
     /// (a partial or empty one would read as a pass), in every command and format.
     @Test func aMissingPathPrintsTheErrorOnly() throws {

@@ -143,6 +143,9 @@ import Testing
         #expect(written.stdout.hasPrefix("Wrote baseline base.json: 1 finding in 1 file"))
         let again = try Tool.run(["scan", "."], in: tree.root)
         #expect(again.status == 0 && again.stdout.hasPrefix("No new findings (1 known, 0 fixed)"), "\(again.stdout)")
+        // Reports name the baseline relative to the scan root, never by this machine's absolute path.
+        let json = try Tool.json(try Tool.run(["scan", ".", "--format", "json"], in: tree.root).stdout)
+        #expect((json["baseline"] as? [String: Any])?["file"] as? String == "base.json")
     }
 
     @Test func initWritesConfigurationBaselineAndOnlyANewHook() throws {

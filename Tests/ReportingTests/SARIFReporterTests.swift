@@ -236,9 +236,14 @@ import Testing
             RelatedLocation(path: "other/b.py", location: SourceLocation(line: 7, column: 1, endLine: 9, endColumn: 2),
                             message: "another copy"),
         ]
-        let related = try #require(try Self.results(SARIFReporter().render(Self.result([finding])))[0]["relatedLocations"]
-                                   as? [[String: Any]])
+        let result = try Self.results(SARIFReporter().render(Self.result([finding])))[0]
+        let related = try #require(result["relatedLocations"] as? [[String: Any]])
         #expect(related.map { $0["id"] as? Int } == [1, 2])
+        // GitHub shows related locations the message links; literal brackets are escaped then.
+        #expect((result["message"] as? [String: Any])?["text"] as? String
+                == finding.message + ". See [the secret's literal](1), [another copy](2).")
+        #expect(SARIFReporter.message("a [b] c.", linking: ["x [y]"]) == #"a \[b\] c. See [x \[y\]](1)."#)
+        #expect(SARIFReporter.message("no links", linking: []) == "no links")
         #expect(related.map { ($0["message"] as? [String: Any])?["text"] as? String } == ["the secret's literal", "another copy"])
         let regions = related.map { ($0["physicalLocation"] as? [String: Any])?["region"] as? [String: Int] }
         // UTF-16 columns where the scanner computed them, else the character columns.
