@@ -26,6 +26,12 @@ public struct Configuration: Equatable, Sendable {
     public var packAllowedPaths: [String: [String]] = [:]
     /// Packs switched off (`"packs": {"jwt-security": {"enabled": false}}`).
     public var disabledPacks: Set<String> = []
+    /// Per pack: calls that count as delegating to its SSOT (`packs.<name>.delegates`), added to
+    /// its duplicate-implementation rules' own.
+    public var packDelegates: [String: [Language: [String]]] = [:]
+    /// Per pack: settings that hold its secret (`packs.<name>.secretSettings`), added to its
+    /// secret-setting and hard-coded-secret rules.
+    public var packSecretSettings: [String: [String]] = [:]
     public var ruleSettings: [String: RuleSettings] = [:]
     public var plan: String?
     public var includes: [String] = []
@@ -124,11 +130,29 @@ public struct Configuration: Equatable, Sendable {
                 let pack = try packs.object(name)
                 let enabled = try pack.optionalBool("enabled")
                 if enabled == false { configuration.disabledPacks.insert(name) }
-                if let paths = try pack.optionalStringArray("allowedPaths") {
-                    try checkGlobs(paths, reader: pack, key: "allowedPaths")
+                // `ssot` is the pack's SSOT paths; `allowedPaths` is its older name.
+                if pack.contains("ssot"), pack.contains("allowedPaths") {
+                    throw pack.error("say \"ssot\" or \"allowedPaths\" (its older name), not both", key: "allowedPaths")
+                }
+                let ssotKey = pack.contains("allowedPaths") ? "allowedPaths" : "ssot"
+                if let paths = try pack.optionalStringArray(ssotKey) {
+                    try checkGlobs(paths, reader: pack, key: ssotKey)
                     configuration.packAllowedPaths[name] = paths
-                } else if enabled == nil {
-                    throw pack.error("say \"allowedPaths\" (the pack's SSOT) and/or \"enabled\"")
+                }
+                if pack.contains("delegates") {
+                    configuration.packDelegates[name] = try RuleLoader.perLanguage(pack, key: "delegates")
+                }
+                if let settings = try pack.optionalStringArray("secretSettings") {
+                    configuration.packSecretSettings[name] = settings
+                }
+                if let paths = try pack.optionalStringArray("testPaths") {
+                    try checkGlobs(paths, reader: pack, key: "testPaths")
+                    var testCode = configuration.testCode ?? TestCode()
+                    testCode = testCode.merging(TestCode(paths: paths.compactMap { try? Glob($0) }, frameworks: [:]))
+                    configuration.testCode = testCode
+                }
+                if enabled == nil, pack.keys.isEmpty {
+                    throw pack.error("say what to set: \"ssot\", \"delegates\", \"secretSettings\", \"testPaths\" or \"enabled\"")
                 }
                 try pack.finish()
             }
@@ -148,6 +172,32 @@ public struct Configuration: Equatable, Sendable {
         }
         try reader.finish()
         return configuration
+    }
+
+    /// `rule` with the pack's configured delegates and secret settings added.
+    func adding(to match: RuleMatch, pack: String) -> RuleMatch {
+        switch match {
+        case .duplicateImplementation(var duplicate):
+            for (language, calls) in packDelegates[pack] ?? [:] {
+                duplicate.delegates[language, default: []] += calls.map(NamePattern.init)
+            }
+            return .duplicateImplementation(duplicate)
+        case .forbiddenEnv(let env):
+            guard let settings = packSecretSettings[pack] else { return match }
+            return .forbiddenEnv(env.adding(settings: settings))
+        case .hardcodedSecret(let secret):
+            guard let settings = packSecretSettings[pack] else { return match }
+            return .hardcodedSecret(secret.adding(secretNames: settings))
+        default:
+            return match
+        }
+    }
+
+    /// `jwt` of the location key `packs.jwt` (or `packs["x-y"]`).
+    static func packName(ofLocation key: String) -> String? {
+        if key.hasPrefix("packs."), !key.dropFirst(6).contains(".") { return String(key.dropFirst(6)) }
+        if key.hasPrefix("packs[\""), key.hasSuffix("\"]") { return String(key.dropFirst(7).dropLast(2)) }
+        return nil
     }
 
     /// `file:line:column: at "path": message` for a setting at `path` (see `locations`).
@@ -176,7 +226,9 @@ public struct Configuration: Equatable, Sendable {
                                          + Suggestion.hint(for: id, among: rules.map(\.id.rawValue).sorted())))
         }
         let packs = Set(rules.map(\.pack))
-        for name in Set(packAllowedPaths.keys).union(disabledPacks).sorted() where !packs.contains(name) {
+        let configuredPacks = Set(packAllowedPaths.keys).union(disabledPacks).union(packDelegates.keys).union(packSecretSettings.keys)
+            .union(locations.keys.filter { $0.hasPrefix("packs") }.compactMap { Self.packName(ofLocation: $0) })
+        for name in configuredPacks.sorted() where !packs.contains(name) {
             throw .configuration(located(JSONKeyPath.appending(key: name, to: "packs"), "unknown rule pack \"\(name)\""
                                          + Suggestion.hint(for: name, among: packs.sorted())))
         }
@@ -187,7 +239,9 @@ public struct Configuration: Equatable, Sendable {
             if !rule.allowedPaths.isEmpty,
                let paths = packAllowedPaths[rule.pack] ?? rule.allowedPathsOf.flatMap({ packAllowedPaths[$0] }) {
                 rule.setAllowedPaths(paths)
+                rule.describeSSOT(Rule.describe(ssot: paths))
             }
+            rule.match = adding(to: rule.match, pack: rule.pack)
             if let paths = settings?.allowedPaths { rule.setAllowedPaths(paths) }
             if let severity = settings?.severity { rule.severity = severity }
             result.append(rule)

@@ -14,6 +14,8 @@ enum BuiltinRules {
   "version": 1,
   "pack": "jwt",
   "description": "JWT operations live only in the auth service (auth_service/auth_core).",
+  // What `{ssot}` says in the rules' texts; a configuration's `packs.jwt.ssot` paths replace it.
+  "ssot": "the JWT single source of truth",
   "rules": [
     {
       "id": "jwt-direct-import",
@@ -22,10 +24,10 @@ enum BuiltinRules {
       "securitySeverity": "7.5",
       "precision": "very-high",
       "cwe": ["CWE-1041"],
-      "summary": "JWT library imported outside the auth service's single source of truth.",
+      "summary": "JWT library imported outside {ssot}.",
       "why": "Every module that imports a JWT library can sign or validate tokens its own way. Diverging algorithms, claim checks and secrets across services are what broke WebSocket authentication (1011 errors) in the remediation plan.",
       "instead": "Call the auth service: `get_unified_auth().validate_token(token)` in Python, the auth client in TypeScript. Only the JWT handler imports the library.",
-      "message": "`{module}` imported outside the JWT single source of truth",
+      "message": "`{module}` imported outside {ssot}",
       "match": {
         "modules": {
           "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc"],
@@ -62,10 +64,10 @@ enum BuiltinRules {
       "severity": "warning",
       "securitySeverity": "3.0",
       "precision": "very-high",
-      "summary": "Only exception classes of a JWT library imported outside the auth service's single source of truth.",
+      "summary": "Only exception classes of a JWT library imported outside {ssot}.",
       "why": "Catching the library's exceptions ties the module to the library the SSOT uses: when the auth service changes library or wraps its errors, these handlers stop matching. It is no token operation, so it is reported apart from direct imports and at lower severity.",
       "instead": "Catch the auth service's own errors (e.g. `AuthError` from the unified auth interface, or the auth client's error type) instead of the JWT library's.",
-      "message": "`{module}` exception classes imported outside the JWT single source of truth",
+      "message": "`{module}` exception classes imported outside {ssot}",
       "match": {
         "modules": {
           "python": ["jwt", "jose", "jwcrypto", "authlib.jose", "joserfc"],
@@ -98,10 +100,10 @@ enum BuiltinRules {
       "securitySeverity": "8.1",
       "precision": "high",
       "cwe": ["CWE-1041"],
-      "summary": "JWT token operation called outside the auth service's single source of truth.",
+      "summary": "JWT token operation called outside {ssot}.",
       "why": "Encoding, decoding or verifying a token outside the JWT handler duplicates security decisions (algorithms, claim checks, key handling) that must be made in one place.",
       "instead": "Delegate to the auth service: `get_unified_auth().validate_token(token, token_type=\"access\")` / `create_access_token(...)`, or the TypeScript auth client.",
-      "message": "`{call}` called outside the JWT single source of truth",
+      "message": "`{call}` called outside {ssot}",
       "match": {
         "calls": {
           "python": [
@@ -163,10 +165,10 @@ enum BuiltinRules {
       "securitySeverity": "7.5",
       "precision": "medium",
       "cwe": ["CWE-1041"],
-      "summary": "Function outside the auth service that performs a token operation itself (calls the JWT library, decodes by hand, verifies a signature, checks claims of a token it decoded, keeps a revocation store) instead of delegating.",
+      "summary": "Function outside {ssot} that performs a token operation itself (calls the JWT library, decodes by hand, verifies a signature, checks claims of a token it decoded, keeps a revocation store) instead of delegating.",
       "why": "The remediation plan counts 11 duplicate token validators. Each one decodes or checks claims its own way, so a token valid for one service fails in another (the WebSocket 1011 errors) and a fix in the SSOT never reaches the copies.",
       "instead": "Make the function a thin wrapper: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that delegate and then use the result (read `claims[\"sub\"]`, build claims for the auth service) are not reported.",
-      "message": "`{function}` performs a token operation itself instead of delegating to the JWT single source of truth ({evidence})",
+      "message": "`{function}` performs a token operation itself instead of delegating to {ssot} ({evidence})",
       "match": {
         "operations": [
           "*validate*token*", "*verify*token*", "*decode*token*", "*create*token*", "*issue*token*",
@@ -380,10 +382,10 @@ enum BuiltinRules {
       "securitySeverity": "7.5",
       "precision": "high",
       "cwe": ["CWE-522"],
-      "summary": "JWT secret read from the environment or settings outside the auth service.",
+      "summary": "JWT secret read from the environment or settings outside {ssot}.",
       "why": "The plan's JWT secret elimination removes JWT_SECRET_KEY from every service but the auth service: a service that can read the secret can mint and verify tokens on its own.",
       "instead": "Remove the setting; call the auth service for token operations. Only `auth_service/` configures JWT secrets.",
-      "message": "JWT secret setting `{setting}` read outside the auth service",
+      "message": "JWT secret setting `{setting}` read outside {ssot}",
       "match": {
         "settings": ["JWT_SECRET", "JWT_SECRET_KEY", "JWT_SIGNING_KEY", "JWT_PRIVATE_KEY", "JWT_PUBLIC_KEY", "JWT_KEY", "AUTH_JWT_SECRET", "NEXT_PUBLIC_JWT_SECRET", "*_JWT_SECRET", "*_JWT_SECRET_KEY"],
         "readers": {

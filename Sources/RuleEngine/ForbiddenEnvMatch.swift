@@ -181,3 +181,13 @@ extension ForbiddenEnvMatch {
         TextRequirement.names(settings).or(.names(settingPaths))
     }
 }
+
+extension ForbiddenEnvMatch {
+    /// The match with more setting names (a configuration's `secretSettings`).
+    public func adding(settings more: [String]) -> ForbiddenEnvMatch {
+        var match = self
+        match.settings += more.filter { !settings.contains($0) }
+        match.settingNames = NameSet(match.settings)
+        return match
+    }
+}

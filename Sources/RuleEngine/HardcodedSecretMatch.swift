@@ -348,3 +348,18 @@ extension HardcodedSecretMatch {
         return requirement
     }
 }
+
+extension HardcodedSecretMatch {
+    /// The match with more secret names (a configuration's `secretSettings`: their literal
+    /// defaults and values are secrets too).
+    public func adding(secretNames more: [String]) -> HardcodedSecretMatch {
+        var match = self
+        for name in more where !secretNames.contains(name) {
+            let normalised = SecretValues.normalised(name)
+            guard !normalised.isEmpty else { continue }
+            match.secretNames.append(name)
+            match.namePatterns.append(NamePattern(normalised))
+        }
+        return match
+    }
+}

@@ -94,6 +94,37 @@ public struct Rule: Sendable, Equatable {
     /// replace this rule's too: a security rule about where lifetimes live shares the jwt pack's
     /// SSOT.
     public var allowedPathsOf: String?
+    /// The texts as written, with `{ssot}` where they name the SSOT: `describeSSOT` fills it (the
+    /// pack's `ssot` name, or the configured SSOT paths).
+    public var templates: Templates
+
+    public struct Templates: Sendable, Equatable {
+        public var summary: String
+        public var why: String
+        public var instead: String
+        public var message: String?
+    }
+
+    /// What `{ssot}` says when neither the pack nor the configuration names the SSOT.
+    public static let defaultSSOT = "the single source of truth"
+
+    /// Fills `{ssot}` in the summary, why, instead and message with `description`.
+    public mutating func describeSSOT(_ description: String) {
+        func filled(_ text: String) -> String { text.replacing("{ssot}", with: description) }
+        summary = filled(templates.summary)
+        why = filled(templates.why)
+        instead = filled(templates.instead)
+        message = templates.message.map(filled)
+    }
+
+    /// How `{ssot}` names configured SSOT paths: `` `core/jwt.py` ``, `` `a` and `b` ``,
+    /// `` `a`, `b` and `c` ``, `` `a`, `b` and 3 more SSOT paths ``.
+    public static func describe(ssot paths: [String]) -> String {
+        let quoted = paths.map { "`\($0)`" }
+        guard quoted.count > 1 else { return quoted.first ?? defaultSSOT }
+        if quoted.count > 3 { return quoted.prefix(2).joined(separator: ", ") + " and \(quoted.count - 2) more SSOT paths" }
+        return quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+    }
 
     public init(id: RuleID, aliases: [RuleID] = [], kind: RuleKind, severity: Severity, summary: String, why: String,
                 instead: String, message: String? = nil, match: RuleMatch, allowedPaths: [String], allowedGlobs: [Glob],
@@ -116,6 +147,7 @@ public struct Rule: Sendable, Equatable {
         self.pack = pack
         self.securitySeverity = securitySeverity ?? Rule.defaultSecuritySeverity(severity)
         self.precision = precision
+        templates = Templates(summary: summary, why: why, instead: instead, message: message)
     }
 
     /// The `security-severity` of a rule that sets none: 7.5 (high) for errors, 5.0 (medium) for
@@ -141,6 +173,8 @@ public struct RulePack: Sendable, Equatable {
     public var rules: [Rule]
     /// Where it was loaded from: a file path, or `built-in:<name>`.
     public var source: String
+    /// How its rules' texts name the SSOT (`{ssot}`) until a configuration gives its paths.
+    public var ssot = Rule.defaultSSOT
     /// What the pack counts as test code (its top-level `testCode`), added to the other packs'.
     public var testCode: TestCode
 

@@ -83,11 +83,13 @@ public enum RuleLoader {
         let name = try file.string("pack")
         let description = try file.optionalString("description")
         let testCode = try file.optionalObject("testCode").map { reader throws in try self.testCode(reader) } ?? TestCode()
+        let ssot = try file.optionalString("ssot") ?? Rule.defaultSSOT
         var rules: [Rule] = []
         var seen: Set<RuleID> = []
         let readers = try file.objects("rules")
         for reader in readers {
-            let rule = try self.rule(reader, pack: name)
+            var rule = try self.rule(reader, pack: name)
+            rule.describeSSOT(ssot)
             guard seen.insert(rule.id).inserted else {
                 throw reader.error("duplicate rule id \"\(rule.id)\"", key: "id")
             }
@@ -95,7 +97,9 @@ public enum RuleLoader {
         }
         try resolveLibraryCalls(&rules, readers: readers)
         try file.finish()
-        return RulePack(name: name, description: description, rules: rules, source: source, testCode: testCode)
+        var pack = RulePack(name: name, description: description, rules: rules, source: source, testCode: testCode)
+        pack.ssot = ssot
+        return pack
     }
 
     /// A duplicate-implementation rule's `"libraryCalls": "rule-id"` takes the calls of that

@@ -1,3 +1,4 @@
+import JSONC
 import Foundation
 import Pipeline
 import Reporting
@@ -30,7 +31,19 @@ struct ConfigCommand {
             let allowedPaths: [String]
         }
 
+        /// Per loaded pack: its SSOT and where that came from (the configuration's
+        /// `packs.<name>.ssot`, or the pack's own rules), its added delegates and secret settings.
+        struct PackEntry: Encodable {
+            let name: String
+            let ssot: [String]
+            let ssotFrom: String
+            let delegates: [String: [String]]
+            let secretSettings: [String]
+            let enabled: Bool
+        }
+
         let configFile: String?
+        let packs: [PackEntry]
         let paths: [String]
         let rulePacks: [String]
         let builtinRules: Bool
@@ -46,8 +59,21 @@ struct ConfigCommand {
             let resolved = try Pipeline.resolve(options)
             let rules = try Pipeline.loadRules(resolved)
             let plan = try Pipeline.loadPlan(resolved, rules: rules)
+            let configuration = resolved.configuration
+            let packNames = Array(Set(rules.map(\.pack)).union(configuration?.disabledPacks ?? [])).sorted()
+            let packs = packNames.map { name -> Effective.PackEntry in
+                let configured = configuration?.packAllowedPaths[name]
+                let own = Array(Set(rules.filter { $0.pack == name }.flatMap(\.allowedPaths))).sorted()
+                let key = configuration?.locations[JSONKeyPath.appending(key: name, to: "packs")]
+                return .init(name: name, ssot: configured ?? own,
+                             ssotFrom: configured != nil ? "\(configuration?.file ?? ".ssotguard.json")" + (key.map { ":" + $0 } ?? "")
+                                : "the pack's rules",
+                             delegates: Dictionary(uniqueKeysWithValues: (configuration?.packDelegates[name] ?? [:]).map { ($0.key.rawValue, $0.value) }),
+                             secretSettings: configuration?.packSecretSettings[name] ?? [],
+                             enabled: !(configuration?.disabledPacks.contains(name) ?? false))
+            }
             let effective = Effective(
-                configFile: resolved.configuration?.file, paths: resolved.paths, rulePacks: resolved.ruleFiles,
+                configFile: configuration?.file, packs: packs, paths: resolved.paths, rulePacks: resolved.ruleFiles,
                 builtinRules: !resolved.noBuiltinRules,
                 rules: rules.map { .init(id: $0.id.rawValue, pack: $0.pack, severity: $0.severity.rawValue, allowedPaths: $0.allowedPaths) },
                 plan: plan.source, include: resolved.includes, exclude: resolved.excludes, baseline: resolved.baselineFile)

@@ -132,6 +132,49 @@ import Testing
                                  options: .regularExpression) != nil, "\(run.stderr)")
     }
 
+    /// Another codebase's SSOT in a few lines: `packs.jwt.ssot` exempts it from every rule of the
+    /// pack and is what messages name; `secretSettings` are its secret's settings;
+    /// `testPaths` its tests; `config --print` shows the effective values and where they came from.
+    @Test func aPackPointsAtAnyCodebasesSSOT() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write(".ssotguard.json", """
+            {
+              "version": 1,
+              "packs": {
+                "jwt": {
+                  "ssot": ["core/jwt.py"],
+                  "delegates": { "python": ["core.jwt.*"] },
+                  "secretSettings": ["APP_TOKEN_KEY"],
+                  "testPaths": ["spec/**"]
+                }
+              }
+            }
+            """)
+        try tree.write("core/jwt.py", "import jwt\nimport os\nKEY = os.environ['APP_TOKEN_KEY']\n")
+        try tree.write("app/views.py", "import jwt\nimport os\nKEY = os.environ['APP_TOKEN_KEY']\n")
+        try tree.write("spec/helpers.py", "import jwt\n\ndef make_token(p):\n    return jwt.encode(p, 'k', algorithm='HS256')\n")
+        let json = try Tool.json(try Tool.run(["scan", ".", "--format", "json", "--no-cache"], in: tree.root).stdout)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let byPath = Dictionary(grouping: findings) { $0["path"] as? String ?? "" }
+        #expect(byPath["core/jwt.py"] == nil, "the SSOT is exempt")
+        let messages = (byPath["app/views.py"] ?? []).compactMap { $0["message"] as? String }
+        #expect(messages.contains("`jwt` imported outside `core/jwt.py`"), "\(messages)")
+        #expect(messages.contains("JWT secret setting `APP_TOKEN_KEY` read outside `core/jwt.py`"), "\(messages)")
+        // A test helper that mints tokens is test code: no duplicate-implementation finding there.
+        #expect(!(byPath["spec/helpers.py"] ?? []).contains { $0["ruleId"] as? String == "jwt-duplicate-implementation" })
+        // The rule texts name the configured SSOT too.
+        let rules = try Tool.run(["rules"], in: tree.root).stdout
+        #expect(rules.contains("JWT library imported outside `core/jwt.py`."), "\(rules)")
+        // Where each value came from.
+        let printed = try Tool.json(try Tool.run(["config", "--print"], in: tree.root).stdout)
+        let jwt = try #require((printed["packs"] as? [[String: Any]])?.first { $0["name"] as? String == "jwt" })
+        #expect(jwt["ssot"] as? [String] == ["core/jwt.py"])
+        #expect((jwt["ssotFrom"] as? String)?.contains(".ssotguard.json:4:") == true, "\(jwt)")
+        #expect((jwt["delegates"] as? [String: [String]])?["python"] == ["core.jwt.*"])
+        #expect(jwt["secretSettings"] as? [String] == ["APP_TOKEN_KEY"])
+    }
+
     /// Writing the configured baseline for the first time: nothing to compare with yet.
     @Test func theConfiguredBaselineCanBeWrittenTheFirstTime() throws {
         let tree = try TempTree()

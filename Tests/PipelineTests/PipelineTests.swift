@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import RuleEngine
 import Testing
 @testable import Pipeline
 
@@ -37,6 +38,28 @@ import Testing
         options = ScanOptions()
         options.excludes = ["a/[b"]
         await #expect(throws: PipelineError.self) { try await Pipeline.run(options) }
+    }
+
+    /// A pack's configured delegates and secret settings join its rules' own; its SSOT paths
+    /// replace theirs and fill `{ssot}` in their texts.
+    @Test func packSettingsReachThePacksRules() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try #"{ "version": 1, "packs": { "jwt": { "ssot": ["lib/tokens/**"], "delegates": { "typescript": ["this.jwtService.*"] }, "secretSettings": ["APP_TOKEN_KEY"] } } }"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        var options = ScanOptions()
+        options.configFile = file.path
+        let rules = try Pipeline.loadRules(Pipeline.resolve(options))
+        let duplicate = try #require(rules.first { $0.id == "jwt-duplicate-implementation" })
+        guard case .duplicateImplementation(let match) = duplicate.match else { Issue.record("kind"); return }
+        #expect(match.delegates[.typescript]?.contains(NamePattern("this.jwtService.*")) == true)
+        #expect(match.delegates[.typescript]?.contains(NamePattern("authClient.*")) == true, "the pack's own stay")
+        let env = try #require(rules.first { $0.id == "jwt-secret-config" })
+        guard case .forbiddenEnv(let settings) = env.match else { Issue.record("kind"); return }
+        #expect(settings.settings.contains("APP_TOKEN_KEY") && settings.settings.contains("JWT_SECRET"))
+        #expect(duplicate.allowedPaths == ["lib/tokens/**"])
+        #expect(duplicate.message?.contains("delegating to `lib/tokens/**`") == true)
+        #expect(!rules.contains { ($0.message ?? "").contains("{ssot}") || $0.summary.contains("{ssot}") })
     }
 
     @Test func aPackWithABuiltinNameReplacesIt() throws {

@@ -115,7 +115,7 @@ import Testing
 
     @Test func theMessageNamesTheSetting() throws {
         let hit = try #require(Snippet.hits("const k = process.env.JWT_SECRET;\n", .typescript, path: "a.ts", rule: Self.rule).first)
-        #expect(hit.message == "JWT secret setting `JWT_SECRET` read outside the auth service")
+        #expect(hit.message == "JWT secret setting `JWT_SECRET` read outside the JWT single source of truth")
         #expect(hit.severity == .error)
     }
 }

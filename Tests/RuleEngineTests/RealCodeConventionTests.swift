@@ -93,9 +93,9 @@ import Testing
             const c = stripe.webhookSecret;
             """
         #expect(Self.settings(typescript, .typescript) == [
-            "2: JWT secret setting `APP_JWT_SECRET` read outside the auth service",
-            "5: JWT secret setting `globalConfig.auth.jwtSecret` read outside the auth service",
-            "6: JWT secret setting `JWT_SECRET` read outside the auth service",
+            "2: JWT secret setting `APP_JWT_SECRET` read outside the JWT single source of truth",
+            "5: JWT secret setting `globalConfig.auth.jwtSecret` read outside the JWT single source of truth",
+            "6: JWT secret setting `JWT_SECRET` read outside the JWT single source of truth",
         ])
         let python = """
             from flask import current_app
@@ -107,9 +107,9 @@ import Testing
                 return app_config.auth.jwt_secret
             """
         #expect(Self.settings(python, .python) == [
-            "5: JWT secret setting `JWT_SECRET_KEY` read outside the auth service",
-            "6: JWT secret setting `JWT_SECRET_KEY` read outside the auth service",
-            "7: JWT secret setting `app_config.auth.jwt_secret` read outside the auth service",
+            "5: JWT secret setting `JWT_SECRET_KEY` read outside the JWT single source of truth",
+            "6: JWT secret setting `JWT_SECRET_KEY` read outside the JWT single source of truth",
+            "7: JWT secret setting `app_config.auth.jwt_secret` read outside the JWT single source of truth",
         ])
     }
 }
