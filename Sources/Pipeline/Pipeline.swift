@@ -235,10 +235,17 @@ public enum Pipeline {
             try checkConfiguredFile(file, key: JSONKeyPath.appending(index: index, to: "rulePacks"), options, what: "rule pack",
                                     configured: file)
         }
-        do {
+        do throws(RuleLoadError) {
             var packs = options.noBuiltinRules ? [] : try RuleLoader.builtinPacks()
             for file in options.ruleFiles {
                 let pack = try RuleLoader.load(file: file)
+                // A pack's examples state what its rules do: one that does not hold is an error.
+                let problems = ExampleCheck.problems(in: pack)
+                if !problems.isEmpty {
+                    let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+                    throw RuleLoadError(problems[0] + more + "; a pack's examples must behave as stated: fix the rule or "
+                                        + "the example ('ssotguard rules --check \(file)' lists them)")
+                }
                 packs.removeAll { $0.name == pack.name }
                 packs.append(pack)
             }

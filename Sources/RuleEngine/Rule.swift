@@ -52,6 +52,8 @@ public struct RuleExample: Sendable, Equatable {
     public var code: String
     /// Path the snippet is scanned at (default `example.py` / `example.ts`), to show allowed paths.
     public var path: String?
+    /// Where the rule file writes it (`line:column: at "path"`), for `rules --check`.
+    public var location: String?
 
     public init(language: Language, code: String, path: String? = nil) {
         self.language = language

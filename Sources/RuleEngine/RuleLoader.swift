@@ -245,8 +245,10 @@ public enum RuleLoader {
     }
 
     private static func example(_ reader: JSONObjectReader) throws -> RuleExample {
-        let example = RuleExample(language: try reader.enumValue("language", Language.self),
+        var example = RuleExample(language: try reader.enumValue("language", Language.self),
                                   code: try reader.string("code"), path: try reader.optionalString("path"))
+        let place = reader.error("")
+        example.location = "\(place.position): \(place.pathDescription)"
         try reader.finish()
         return example
     }

@@ -124,6 +124,9 @@ enum Usage {
           --format <format>   text (default), markdown (the README's rule table) or json
           --rules <file>      Load a rule pack as 'scan' does; repeatable
           --no-builtin-rules  Only the packs given with --rules
+          --check <file>      Run a rule pack's examples: exit 1, with file:line:col, when a
+                              violating example does not violate or a compliant one does;
+                              repeatable ('scan --rules' checks them at load too)
           -h, --help          Show this help
 
         """

@@ -175,6 +175,28 @@ import Testing
         #expect(jwt["secretSettings"] as? [String] == ["APP_TOKEN_KEY"])
     }
 
+    /// A pack's examples must behave as stated: `rules --check` says which do not, with
+    /// file:line:col, and `scan --rules` refuses such a pack.
+    @Test func rulesCheckRunsAPacksExamples() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        let fine = try Tool.run(["rules", "--check", "rules/jwt.json", "--check", "rules/jwt-security.json"])
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(fine.stdout.contains("rules/jwt.json: 7 rules, ") && fine.stdout.contains("every example behaves as stated"))
+        // A copy pointed at another SSOT whose compliant example (an import in the old SSOT) now violates.
+        let pack = try String(contentsOf: Tool.repository.appendingPathComponent("rules/jwt.json"), encoding: .utf8)
+        let copied = pack.replacingOccurrences(of: #""path": "auth_service/auth_core/core/jwt_handler.py", "code": "import jwt\n""#,
+                                               with: #""code": "import jwt\n""#)
+        #expect(copied != pack)
+        try tree.write("ours.json", copied)
+        let check = try Tool.run(["rules", "--check", "ours.json"], in: tree.root)
+        #expect(check.status == 1)
+        #expect(check.stderr.range(of: #"ours\.json:\d+:\d+: at "rules\[0\]\.examples\.compliant\[\d+\]": compliant example of jwt-direct-import violates it"#,
+                                   options: .regularExpression) != nil, "\(check.stderr)")
+        let scan = try Tool.run(["scan", ".", "--rules", "ours.json"], in: tree.root)
+        #expect(scan.status == 2 && scan.stderr.contains("a pack's examples must behave as stated"), "\(scan.stderr)")
+    }
+
     /// Writing the configured baseline for the first time: nothing to compare with yet.
     @Test func theConfiguredBaselineCanBeWrittenTheFirstTime() throws {
         let tree = try TempTree()
