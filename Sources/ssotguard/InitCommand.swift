@@ -1,3 +1,4 @@
+import Baselines
 import Foundation
 import Model
 import Pipeline
@@ -8,6 +9,10 @@ struct InitCommand {
     var directory = "."
     var installHook = false
     var force = false
+    /// `--ssot PATH` (repeatable): the JWT pack's SSOT, instead of the proposed one.
+    var ssot: [String] = []
+    /// `--plan`: also write a generic migration plan to fill in.
+    var writePlan = false
 
     static let baselineName = ".ssotguard-baseline.json"
 
@@ -17,6 +22,8 @@ struct InitCommand {
             switch option {
             case "--hook": try args.flag(option); installHook = true
             case "--force": try args.flag(option); force = true
+            case "--ssot": ssot.append(try args.value(for: option))
+            case "--plan": try args.flag(option); writePlan = true
             default: throw args.unknown(option)
             }
         }
@@ -34,8 +41,8 @@ struct InitCommand {
           // Extra rule packs and another migration plan (paths relative to this file):
           // "rulePacks": ["rules/our-policies.json"],
           // "plan": "rules/plan-our-migration.json",
-          // Point a pack at your own single source of truth instead of copying it:
-          // "packs": { "jwt": { "allowedPaths": ["services/auth/jwt_handler.py", "services/auth/facade.py"] } },
+          // Your JWT single source of truth (see the README: "A pack's SSOT in a few lines"):
+          "packs": { "jwt": { "ssot": [{{SSOT}}] } },
           "exclude": [],
           "rules": {
             // "jwt-manual-decode": { "severity": "warning" },
@@ -49,16 +56,38 @@ struct InitCommand {
         let configPath = URL(fileURLWithPath: directory).appendingPathComponent(".ssotguard.json").path
         let baselinePath = URL(fileURLWithPath: directory).appendingPathComponent(Self.baselineName).path
         if FileManager.default.fileExists(atPath: configPath), !force {
+            // `init --hook` after `init`: the hook only; the configuration and baseline stay.
+            if installHook, !writePlan, ssot.isEmpty { return hook() }
             Output.error("\(configPath) exists; not overwritten (use --force to replace it)")
             return .toolError
         }
-        if let problem = Output.write(Self.starter, toFile: configPath) {
+        // A first scan without an SSOT finds the modules that handle JWTs most.
+        var options = ScanOptions()
+        options.paths = [directory]
+        options.noConfig = true
+        let first: ScanResult
+        do {
+            first = try await Pipeline.run(options)
+        } catch {
+            Output.error(error.description)
+            return .toolError
+        }
+        if Output.reportErrors(first.diagnostics) { return .toolError }
+        let proposal = SSOTProposal.propose(first.findings)
+        let chosen = ssot.isEmpty ? proposal.paths : ssot
+        Output.stdout(ssot.isEmpty ? proposal.explanation : "SSOT (from --ssot): \(chosen.joined(separator: ", "))\n")
+        let quoted = chosen.map { "\"\($0)\"" }.joined(separator: ", ")
+        let text = chosen.isEmpty
+            ? Self.starter.replacing("          \"packs\": { \"jwt\": { \"ssot\": [{{SSOT}}] } },\n",
+                                     with: "          // \"packs\": { \"jwt\": { \"ssot\": [\"services/auth/jwt_handler.py\"] } },\n")
+            : Self.starter.replacing("{{SSOT}}", with: quoted)
+        if let problem = Output.write(text, toFile: configPath) {
             Output.error(problem)
             return .toolError
         }
         Output.stdout("wrote \(configPath)\n")
-        var options = ScanOptions()
-        options.paths = [directory]
+        if writePlan, let status = plan() { return status }
+        options.noConfig = false
         options.configFile = configPath
         let result: ScanResult
         do {
@@ -70,11 +99,19 @@ struct InitCommand {
             return .toolError
         }
         if Output.reportErrors(result.diagnostics) { return .toolError }
+        // Replacing a baseline re-accepts what it did not know: say how many.
+        let existing = (try? Baseline.load(file: baselinePath)).map { Set($0.entries.map(\.fingerprint)) }
         guard case .success = BaselineWriter.write(result, to: baselinePath, allowNew: true) else {
             Output.error("cannot write \(baselinePath)")
             return .toolError
         }
-        Output.stdout("wrote \(baselinePath) (\(result.activeFindings.count) known finding\(result.activeFindings.count == 1 ? "" : "s"))\n")
+        let active = result.activeFindings
+        Output.stdout("wrote \(baselinePath) (\(active.count) known finding\(active.count == 1 ? "" : "s"))\n")
+        if let existing {
+            let added = active.filter { !existing.contains($0.fingerprint) }.count
+            Output.stdout("  replaced the existing baseline: \(added) finding\(added == 1 ? "" : "s") it did not know "
+                          + "\(added == 1 ? "is" : "are") now accepted as known\n")
+        }
         var status = ExitCode.clean
         if installHook { status = hook() }
         Output.stdout("""
@@ -89,6 +126,24 @@ struct InitCommand {
 
             """)
         return status
+    }
+
+    static let planName = "ssotguard-plan.json"
+
+    /// A generic migration plan for teams without this remediation plan: one phase per kind of
+    /// work, due dates left to fill in. Nil when written (the run goes on), else the failure.
+    func plan() -> ExitCode? {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(Self.planName).path
+        if FileManager.default.fileExists(atPath: path), !force {
+            Output.error("\(path) exists; not overwritten (use --force to replace it)")
+            return .toolError
+        }
+        if let problem = Output.write(PlanTemplate.text, toFile: path) {
+            Output.error(problem)
+            return .toolError
+        }
+        Output.stdout("wrote \(path) (fill in the due dates, then add \"plan\": \"\(Self.planName)\" to .ssotguard.json)\n")
+        return nil
     }
 
     /// Installs `.git/hooks/pre-commit` unless one exists.

@@ -203,15 +203,23 @@ enum Usage {
         """
 
     static let initialize = """
-        USAGE: ssotguard init [PATH] [--hook] [--force]
+        USAGE: ssotguard init [PATH] [--ssot <path>] [--plan] [--hook] [--force]
 
-        Writes a starter .ssotguard.json in PATH (default '.') and a baseline of today's findings
-        (.ssotguard-baseline.json), then prints the next steps.
+        Writes a starter .ssotguard.json in PATH (default '.') with the JWT SSOT it proposes (the
+        module of each language that handles JWTs most, preferring one named like a JWT module;
+        it says why), and a baseline of today's findings (.ssotguard-baseline.json), then prints
+        the next steps.
 
         OPTIONS:
+          --ssot <path>            The JWT SSOT instead of the proposed one (a path or glob);
+                                   repeatable
+          --plan                   Also write ssotguard-plan.json, a generic migration plan
+                                   (security, imports, calls, duplicates, secrets) to fill in
           --hook                   Also install a git pre-commit hook running 'ssotguard scan --staged';
-                                   an existing hook is never replaced (you are told what to add)
-          --force                  Replace an existing .ssotguard.json
+                                   an existing hook is never replaced (you are told what to add).
+                                   After 'init', 'init --hook' installs only the hook
+          --force                  Replace an existing .ssotguard.json (and say how many findings
+                                   the new baseline accepts that the old one did not know)
           -h, --help               Show this help
 
         """

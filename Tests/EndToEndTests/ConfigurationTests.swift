@@ -197,6 +197,41 @@ import Testing
         #expect(scan.status == 2 && scan.stderr.contains("a pack's examples must behave as stated"), "\(scan.stderr)")
     }
 
+    /// `init` proposes the SSOT from the code (and says why), `--ssot` chooses it, `--plan` writes a
+    /// generic plan that loads, `init --hook` after `init` only installs the hook, and `--force`
+    /// says how many findings a replaced baseline accepts anew.
+    @Test func initProposesTheSSOTAndWritesAPlanToFillIn() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("core/jwt_handler.py", "import jwt\n\ndef encode(p, k):\n    return jwt.encode(p, k, algorithm='HS256')\n")
+        try tree.write("web/jwt.service.ts", "import * as jwt from 'jsonwebtoken';\nexport const sign = (p: object, k: string) => jwt.sign(p, k);\n")
+        try tree.write("app/views.py", "import jwt\n")
+        #expect(try Tool.run([], in: tree.root, rawCommand: ["/usr/bin/env", "git", "init", "-q"]).status == 0)
+        let first = try Tool.run(["init", "--plan"], in: tree.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Proposed SSOT: core/jwt_handler.py (1 JWT import, 1 library call, named like a JWT module); "
+                                      + "web/jwt.service.ts"), "\(first.stdout)")
+        let config = try String(contentsOf: tree.root.appendingPathComponent(".ssotguard.json"), encoding: .utf8)
+        #expect(config.contains(#""packs": { "jwt": { "ssot": ["core/jwt_handler.py", "web/jwt.service.ts"] } },"#), "\(config)")
+        // The plan template loads, and its phases take the findings.
+        try tree.write("with-plan.json", #"{ "version": 1, "plan": "ssotguard-plan.json", "packs": { "jwt": { "ssot": ["core/**"] } } }"#)
+        let planned = try Tool.run(["scan", ".", "--config", "with-plan.json", "--format", "json", "--no-cache"], in: tree.root)
+        let phases = (try Tool.json(planned.stdout)["findings"] as? [[String: Any]] ?? []).compactMap { $0["phase"] as? String }
+        #expect(phases.contains("imports") && !phases.contains("unplanned"), "\(planned.stderr) \(phases)")
+        // The hook alone, the configuration and baseline untouched.
+        let baseline = tree.root.appendingPathComponent(".ssotguard-baseline.json")
+        let before = try Data(contentsOf: baseline)
+        let hook = try Tool.run(["init", "--hook"], in: tree.root)
+        #expect(hook.status == 0 && hook.stdout.hasPrefix("installed "), "\(hook.stderr)")
+        #expect(try Data(contentsOf: baseline) == before)
+        // --ssot chooses; --force says what a replaced baseline accepts anew.
+        try tree.write("app/more.py", "import jose\n")
+        let forced = try Tool.run(["init", "--force", "--ssot", "core/**"], in: tree.root)
+        #expect(forced.stdout.contains("SSOT (from --ssot): core/**"))
+        #expect(forced.stdout.contains("replaced the existing baseline: "), "\(forced.stdout)")
+        #expect(forced.stdout.contains("it did not know are now accepted as known") || forced.stdout.contains("it did not know is now accepted as known"))
+    }
+
     /// Writing the configured baseline for the first time: nothing to compare with yet.
     @Test func theConfiguredBaselineCanBeWrittenTheFirstTime() throws {
         let tree = try TempTree()
