@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Facts", "Lexing", "Model", "JSONC"]),
         .testTarget(name: "PhaseMappingTests", dependencies: ["PhaseMapping", "Model"]),
         .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "Model", "PhaseMapping"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RuleEngine", "Model"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "RuleEngine", "Model", "PhaseMapping"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RuleEngine", "Model"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ssotguard"], exclude: ["Expected"]),
     ]
