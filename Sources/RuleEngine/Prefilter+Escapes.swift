@@ -46,40 +46,23 @@ extension Prefilter {
                 }
                 let escaped = bytes[i + 1]
                 switch escaped {
-                case UInt8(ascii: "x"):
-                    guard let value = hexValue(i + 2, count: 2) else {
-                        out.append(escaped)
-                        i += 2
-                        continue
-                    }
-                    emit(value)
-                    i += 4
-                case UInt8(ascii: "u"):
-                    if i + 2 < n, bytes[i + 2] == UInt8(ascii: "{") {
+                case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+                    // `\xHH`, `\uHHHH`, `\u{H...}`, `\UHHHHHHHH`; not one of them: the letter alone.
+                    var digits = (start: i + 2, count: escaped == UInt8(ascii: "x") ? 2 : escaped == UInt8(ascii: "u") ? 4 : 8)
+                    var next = digits.start + digits.count
+                    if escaped == UInt8(ascii: "u"), i + 2 < n, bytes[i + 2] == UInt8(ascii: "{") {
                         var end = i + 3
                         while end < n, end - i < 12, hexDigit(bytes[end]) != nil { end += 1 }
-                        guard end < n, bytes[end] == UInt8(ascii: "}"), let value = hexValue(i + 3, count: end - i - 3) else {
-                            out.append(escaped)
-                            i += 2
-                            continue
-                        }
-                        emit(value)
-                        i = end + 1
-                    } else if let value = hexValue(i + 2, count: 4) {
-                        emit(value)
-                        i += 6
-                    } else {
-                        out.append(escaped)
-                        i += 2
+                        digits = (i + 3, end < n && bytes[end] == UInt8(ascii: "}") ? end - i - 3 : -1)
+                        next = end + 1
                     }
-                case UInt8(ascii: "U"):
-                    guard let value = hexValue(i + 2, count: 8) else {
+                    guard let value = hexValue(digits.start, count: digits.count) else {
                         out.append(escaped)
                         i += 2
                         continue
                     }
                     emit(value)
-                    i += 10
+                    i = next
                 case UInt8(ascii: "N"):
                     if i + 2 < n, bytes[i + 2] == UInt8(ascii: "{") { return .unknowable }
                     out.append(escaped)
