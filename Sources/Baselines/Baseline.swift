@@ -37,6 +37,8 @@ public struct Baseline: Equatable, Sendable {
     public static let kind = "ssotguard-baseline"
 
     public var entries: [Entry]
+    /// The file's `$schema` (a path an editor resolves), kept when the baseline is rewritten.
+    public var schema: String?
 
     public init(entries: [Entry]) {
         self.entries = Array(Set(entries)).sorted()
@@ -51,7 +53,9 @@ public struct Baseline: Equatable, Sendable {
 
     /// The file's text: one entry per line.
     public func serialized() -> String {
-        var out = "{\n  \"kind\": \"\(Self.kind)\",\n  \"version\": \(Self.formatVersion),\n  \"entries\": [\n"
+        var out = "{\n"
+        if let schema { out += "  \"$schema\": " + JSONC.serialize(.string(schema), pretty: false) + ",\n" }
+        out += "  \"kind\": \"\(Self.kind)\",\n  \"version\": \(Self.formatVersion),\n  \"entries\": [\n"
         for (index, entry) in entries.enumerated() {
             var members: [JSONMember] = [
                 JSONMember("fingerprint", .string(entry.fingerprint)), JSONMember("rule", .string(entry.rule)),
@@ -82,6 +86,7 @@ public struct Baseline: Equatable, Sendable {
             guard version == formatVersion else {
                 throw BaselineError("\(file): unsupported baseline version \(version); this ssotguard reads version \(formatVersion)")
             }
+            let schema = try reader.optionalString("$schema")
             var entries: [Entry] = []
             for item in try reader.objects("entries") {
                 entries.append(Entry(fingerprint: try item.string("fingerprint"), rule: try item.string("rule"),
@@ -89,7 +94,9 @@ public struct Baseline: Equatable, Sendable {
                 try item.finish()
             }
             try reader.finish()
-            return Baseline(entries: entries)
+            var baseline = Baseline(entries: entries)
+            baseline.schema = schema
+            return baseline
         } catch let error as BaselineError {
             throw error
         } catch let error as JSONSyntaxError {

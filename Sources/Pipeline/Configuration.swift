@@ -100,6 +100,7 @@ public struct Configuration: Equatable, Sendable {
         func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : base.appendingPathComponent(path).path }
         var configuration = Configuration()
         configuration.file = file
+        _ = try reader.optionalString("$schema")  // for editors (see `init`)
         func locate(_ error: JSONSchemaError) -> String { "\(error.position): \(error.pathDescription)" }
         configuration.rulePacks = try (reader.optionalStringArray("rulePacks") ?? []).map(resolve)
         if case .array(let elements)? = reader.node("rulePacks")?.value {

@@ -80,6 +80,7 @@ public enum RuleLoader {
             throw file.error("unsupported rule file version \(version); this ssotguard reads version \(formatVersion)",
                              key: "version")
         }
+        _ = try file.optionalString("$schema")  // for editors
         let name = try file.string("pack")
         let description = try file.optionalString("description")
         let testCode = try file.optionalObject("testCode").map { reader throws in try self.testCode(reader) } ?? TestCode()

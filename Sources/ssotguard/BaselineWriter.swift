@@ -1,3 +1,4 @@
+import Foundation
 import Baselines
 import JSONC
 import Model
@@ -17,7 +18,10 @@ enum BaselineWriter {
                 return .failure(BaselineWriteFailure(message: "\(error.description) (not overwritten)"))
             }
         }
-        let (baseline, refused) = BaselineComparison.ratchet(result.findings, existing: existing, allowNew: allowNew)
+        var (baseline, refused) = BaselineComparison.ratchet(result.findings, existing: existing, allowNew: allowNew)
+        // Editors validate it with the schema `init` put next to it (kept, or added when present).
+        let local = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(InitCommand.baselineSchema).path
+        baseline.schema = existing?.schema ?? (FileManager.default.fileExists(atPath: local) ? InitCommand.baselineSchema : nil)
         if let problem = Output.write(baseline.serialized(), toFile: file) {
             return .failure(BaselineWriteFailure(message: problem))
         }

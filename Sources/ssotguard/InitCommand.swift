@@ -15,6 +15,10 @@ struct InitCommand {
     var writePlan = false
 
     static let baselineName = ".ssotguard-baseline.json"
+    /// Where `init` puts the JSON Schemas, relative to the configuration: files ssotguard writes
+    /// there name them in `$schema`, so editors complete and validate them offline.
+    static let schemaDirectory = ".ssotguard/schemas"
+    static let baselineSchema = schemaDirectory + "/baseline.schema.json"
 
     init(_ arguments: [String]) throws(UsageError) {
         var args = Arguments(arguments, command: "init")
@@ -35,6 +39,7 @@ struct InitCommand {
         // ssotguard configuration: JSON with comments. `ssotguard config --print` shows the
         // effective settings; the README documents every key.
         {
+          "$schema": "\(schemaDirectory)/configuration.schema.json",
           "version": 1,
           // Known violations, accepted as debt: only new ones fail `ssotguard scan`.
           "baseline": "\(baselineName)",
@@ -86,6 +91,7 @@ struct InitCommand {
             return .toolError
         }
         Output.stdout("wrote \(configPath)\n")
+        if let status = writeSchemas() { return status }
         if writePlan, let status = plan() { return status }
         options.noConfig = false
         options.configFile = configPath
@@ -117,7 +123,7 @@ struct InitCommand {
         Output.stdout("""
 
             Next steps:
-              1. Commit .ssotguard.json and \(Self.baselineName).
+              1. Commit .ssotguard.json, \(Self.baselineName) and \(Self.schemaDirectory)/.
               2. In CI: ssotguard scan (fails only on findings that are not in the baseline);
                  for code scanning, ssotguard scan --format sarif --output ssotguard.sarif.
               3. Before each commit: ssotguard scan --staged\(installHook ? " (the hook runs it)" : " (or: ssotguard init --hook)").
@@ -126,6 +132,22 @@ struct InitCommand {
 
             """)
         return status
+    }
+
+    /// The JSON Schemas, for the `$schema` of the configuration and the baseline. Nil when
+    /// written, else the failure.
+    func writeSchemas() -> ExitCode? {
+        let folder = URL(fileURLWithPath: directory).appendingPathComponent(Self.schemaDirectory)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in BuiltinSchemas.files {
+            // A multi-line literal leaves out the newline that ends the file.
+            if let problem = Output.write(text + "\n", toFile: folder.appendingPathComponent(name).path) {
+                Output.error(problem)
+                return .toolError
+            }
+        }
+        Output.stdout("wrote \(folder.path)/ (JSON Schemas of the configuration, the baseline, rule packs and reports)\n")
+        return nil
     }
 
     static let planName = "ssotguard-plan.json"

@@ -73,6 +73,31 @@ import Testing
         #expect(try Self.errors("rule-pack.schema.json", packs) == "")
     }
 
+    /// `init` puts the schemas next to the configuration (the binary's copies are the files in
+    /// `schemas/`), and the configuration and the baselines it and `--write-baseline` write name
+    /// them in `$schema`, so editors complete and validate them offline.
+    @Test func writtenFilesNameTheirSchema() throws {
+        let tree = try TempTree()
+        defer { tree.remove() }
+        try tree.write("app/a.py", "import jwt\n")
+        #expect(try Tool.run(["init"], in: tree.root).status == 0)
+        for name in ["baseline", "configuration", "rule-pack", "scan-report"] {
+            let written = try Data(contentsOf: tree.root.appendingPathComponent(".ssotguard/schemas/\(name).schema.json"))
+            #expect(written == (try Data(contentsOf: Self.schemas.appendingPathComponent("\(name).schema.json"))), "\(name)")
+        }
+        let config = try String(contentsOf: tree.root.appendingPathComponent(".ssotguard.json"), encoding: .utf8)
+        #expect(config.contains(#""$schema": ".ssotguard/schemas/configuration.schema.json","#))
+        let baseline = tree.root.appendingPathComponent(".ssotguard-baseline.json")
+        #expect(try String(contentsOf: baseline, encoding: .utf8).hasPrefix("{\n  \"$schema\": \".ssotguard/schemas/baseline.schema.json\",\n"))
+        // Rewritten (the ratchet) it keeps its $schema; the files still load and validate.
+        try tree.write("app/a.py", "x = 1\n")
+        #expect(try Tool.run(["scan", ".", "--write-baseline", ".ssotguard-baseline.json"], in: tree.root).status == 0)
+        #expect(try String(contentsOf: baseline, encoding: .utf8).contains(#""$schema": ".ssotguard/schemas/baseline.schema.json""#))
+        #expect(try Tool.run(["scan", "."], in: tree.root).status == 0)
+        #expect(try Self.errors("baseline.schema.json", [baseline]) == "")
+        #expect(try Self.errors("configuration.schema.json", [tree.root.appendingPathComponent(".ssotguard.json")]) == "")
+    }
+
     /// The schemas are not vacuous: documents ssotguard rejects are rejected by them too.
     @Test func brokenDocumentsDoNotValidate() throws {
         let tree = try TempTree()
