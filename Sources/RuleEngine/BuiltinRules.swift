@@ -26,7 +26,7 @@ enum BuiltinRules {
       "cwe": ["CWE-1041"],
       "summary": "JWT library imported outside {ssot}.",
       "why": "Every module that imports a JWT library can sign or validate tokens its own way. Diverging algorithms, claim checks and secrets across services are what broke WebSocket authentication (1011 errors) in the remediation plan.",
-      "instead": "Call the auth service: `get_unified_auth().validate_token(token)` in Python, the auth client in TypeScript. Only the JWT handler imports the library.",
+      "instead": "Call {ssot} (in the built-in plan, the auth service: `get_unified_auth().validate_token(token)` in Python, the auth client in TypeScript). Only {ssot} imports the library.",
       "message": "`{module}` imported outside {ssot}",
       "match": {
         "modules": {
@@ -66,7 +66,7 @@ enum BuiltinRules {
       "precision": "very-high",
       "summary": "Only exception classes of a JWT library imported outside {ssot}.",
       "why": "Catching the library's exceptions ties the module to the library the SSOT uses: when the auth service changes library or wraps its errors, these handlers stop matching. It is no token operation, so it is reported apart from direct imports and at lower severity.",
-      "instead": "Catch the auth service's own errors (e.g. `AuthError` from the unified auth interface, or the auth client's error type) instead of the JWT library's.",
+      "instead": "Catch the errors of {ssot} (in the built-in plan, `AuthError` from the unified auth interface, or the auth client's error type) instead of the JWT library's.",
       "message": "`{module}` exception classes imported outside {ssot}",
       "match": {
         "modules": {
@@ -102,7 +102,7 @@ enum BuiltinRules {
       "cwe": ["CWE-1041"],
       "summary": "JWT token operation called outside {ssot}.",
       "why": "Encoding, decoding or verifying a token outside the JWT handler duplicates security decisions (algorithms, claim checks, key handling) that must be made in one place.",
-      "instead": "Delegate to the auth service: `get_unified_auth().validate_token(token, token_type=\"access\")` / `create_access_token(...)`, or the TypeScript auth client.",
+      "instead": "Delegate to {ssot} (in the built-in plan: `get_unified_auth().validate_token(token, token_type=\"access\")` / `create_access_token(...)`, or the TypeScript auth client).",
       "message": "`{call}` called outside {ssot}",
       "match": {
         "calls": {
@@ -167,7 +167,7 @@ enum BuiltinRules {
       "cwe": ["CWE-1041"],
       "summary": "Function outside {ssot} that performs a token operation itself (calls the JWT library, decodes by hand, verifies a signature, checks claims of a token it decoded, keeps a revocation store) instead of delegating.",
       "why": "The remediation plan counts 11 duplicate token validators. Each one decodes or checks claims its own way, so a token valid for one service fails in another (the WebSocket 1011 errors) and a fix in the SSOT never reaches the copies.",
-      "instead": "Make the function a thin wrapper: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that delegate and then use the result (read `claims[\"sub\"]`, build claims for the auth service) are not reported.",
+      "instead": "Make the function a thin wrapper around {ssot}: `return get_unified_auth().validate_token(token, token_type=\"access\")` (Python) or `return authClient.validateToken(token)` (TypeScript). Wrappers that delegate and then use the result (read `claims[\"sub\"]`, build claims for the auth service) are not reported.",
       "message": "`{function}` performs a token operation itself instead of delegating to {ssot} ({evidence})",
       "match": {
         "operations": [
@@ -244,7 +244,7 @@ enum BuiltinRules {
       "cwe": ["CWE-347"],
       "summary": "Hand-rolled JWT decoder: splits a token on '.' and base64-decodes a segment.",
       "why": "A hand-written decoder reads claims without verifying the signature, so a forged token passes. It is the most dangerous kind of duplicate implementation.",
-      "instead": "Ask the auth service for the claims (`get_unified_auth().validate_token(token)`); never read a token's payload yourself.",
+      "instead": "Ask {ssot} for the claims (in the built-in plan, `get_unified_auth().validate_token(token)`); never read a token's payload yourself.",
       "message": "`{function}` decodes a JWT by hand ({evidence})",
       "match": {
         "decoders": {
@@ -282,7 +282,7 @@ enum BuiltinRules {
       "cwe": ["CWE-798"],
       "summary": "Hard-coded JWT signing or verification secret.",
       "why": "A secret in source is in every clone, backup and CI log; anyone with the repository can mint tokens. The plan moves all JWT secrets into the auth service's secret store.",
-      "instead": "Remove the literal and rotate the secret. Token signing belongs to the auth service, which reads its key from the secret store; other services never hold it.",
+      "instead": "Remove the literal and rotate the secret. Token signing belongs to {ssot}, which reads its key from the secret store; other modules never hold it.",
       "message": "hard-coded JWT secret {secret} {context}",
       "match": {
         "sinks": {
@@ -384,7 +384,7 @@ enum BuiltinRules {
       "cwe": ["CWE-522"],
       "summary": "JWT secret read from the environment or settings outside {ssot}.",
       "why": "The plan's JWT secret elimination removes JWT_SECRET_KEY from every service but the auth service: a service that can read the secret can mint and verify tokens on its own.",
-      "instead": "Remove the setting; call the auth service for token operations. Only `auth_service/` configures JWT secrets.",
+      "instead": "Remove the setting; call {ssot} for token operations. Only {ssot} configures JWT secrets.",
       "message": "JWT secret setting `{setting}` read outside {ssot}",
       "match": {
         "settings": ["JWT_SECRET", "JWT_SECRET_KEY", "JWT_SIGNING_KEY", "JWT_PRIVATE_KEY", "JWT_PUBLIC_KEY", "JWT_KEY", "AUTH_JWT_SECRET", "NEXT_PUBLIC_JWT_SECRET", "*_JWT_SECRET", "*_JWT_SECRET_KEY"],

@@ -163,9 +163,12 @@ import Testing
         #expect(messages.contains("JWT secret setting `APP_TOKEN_KEY` read outside `core/jwt.py`"), "\(messages)")
         // A test helper that mints tokens is test code: no duplicate-implementation finding there.
         #expect(!(byPath["spec/helpers.py"] ?? []).contains { $0["ruleId"] as? String == "jwt-duplicate-implementation" })
-        // The rule texts name the configured SSOT too.
+        // The rule texts name the configured SSOT too: summaries, what to do instead, SARIF help.
         let rules = try Tool.run(["rules"], in: tree.root).stdout
         #expect(rules.contains("JWT library imported outside `core/jwt.py`."), "\(rules)")
+        #expect(rules.contains("Instead: Call `core/jwt.py` ("), "\(rules)")
+        let sarif = try Tool.run(["scan", ".", "--format", "sarif", "--no-cache"], in: tree.root).stdout
+        #expect(sarif.contains("Only `core/jwt.py` imports the library.") && !sarif.contains("{ssot}"))
         // Where each value came from.
         let printed = try Tool.json(try Tool.run(["config", "--print"], in: tree.root).stdout)
         let jwt = try #require((printed["packs"] as? [[String: Any]])?.first { $0["name"] as? String == "jwt" })
