@@ -5,6 +5,8 @@ import Model
 /// only grows compatibly within a version.
 public struct JSONReporter: Reporter {
     public static let formatVersion = 1
+    /// The report's JSON Schema (`schemas/scan-report.schema.json`), by its `$id`.
+    public static let schemaID = "urn:ssotguard:schema:scan-report:1"
 
     public init() {}
 
@@ -12,6 +14,7 @@ public struct JSONReporter: Reporter {
     public func write(_ result: ScanResult, to sink: ReportSink) {
         var stream = JSONStream(sink: sink)
         stream.beginObject()
+        stream.member("$schema", Self.schemaID)
         stream.member("baseline", ifPresent: result.baseline.map(JSONReport.BaselineEntry.init))
         stream.key("diagnostics")
         stream.beginArray()

@@ -162,6 +162,7 @@ enum BuiltinSchemas {
   "required": ["diagnostics", "findings", "root", "summary", "tool", "version"],
   "additionalProperties": false,
   "properties": {
+    "$schema": { "const": "urn:ssotguard:schema:scan-report:1" },
     "version": { "const": 1 },
     "root": { "type": "string", "description": "The scan root as given (or \".\")." },
     "tool": {

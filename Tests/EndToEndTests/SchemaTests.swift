@@ -65,6 +65,7 @@ import Testing
         let withBaseline = try Tool.json(try String(contentsOf: reports[1], encoding: .utf8))
         let shard = try Tool.json(try String(contentsOf: reports[2], encoding: .utf8))
         #expect(withBaseline["baseline"] != nil && shard["shard"] != nil)
+        #expect(withBaseline["$schema"] as? String == "urn:ssotguard:schema:scan-report:1")
         #expect(try Self.errors("scan-report.schema.json", reports) == "")
         #expect(try Self.errors("baseline.schema.json", [repo.appendingPathComponent(".ssotguard-baseline.json")]) == "")
         #expect(try Self.errors("configuration.schema.json", [repo.appendingPathComponent(".ssotguard.json"),
