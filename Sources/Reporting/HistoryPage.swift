@@ -8,7 +8,7 @@ import PhaseMapping
 struct HistoryPage {
     let reporter: HistoryReporter
 
-    static let colors = ["#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#1f77b4", "#17becf", "#2ca02c", "#7f7f7f"]
+    static let colors = ["#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#1f77b4", "#17becf", "#2ca02c", "#7f7f7f", "#bcbd22", "#e377c2"]
     static let width = 960.0
     static let height = 420.0
     static let margin = (left: 56.0, right: 24.0, top: 24.0, bottom: 56.0)
