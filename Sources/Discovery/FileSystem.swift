@@ -35,13 +35,7 @@ struct FileStatus {
         }
         id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         size = Int(info.st_size)
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        stamp = FileStamp(size: Int64(info.st_size), modified: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
-                          inode: UInt64(info.st_ino))
+        stamp = FileStamp(info)
     }
 }
 
@@ -132,5 +126,18 @@ enum FileSystem {
         guard let cwd = getcwd(nil, 0) else { return nil }
         defer { free(cwd) }
         return String(cString: cwd)
+    }
+}
+
+extension FileStamp {
+    /// The stamp of what `stat`/`fstat` reported (the one place that reads its fields).
+    public init(_ info: stat) {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        self.init(size: Int64(info.st_size), modified: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
+                  inode: UInt64(info.st_ino))
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Discovery
 import Model
 
 /// Reads whole files with POSIX calls (the fastest way here; mmap gained nothing).
@@ -53,16 +54,4 @@ enum FileReader {
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
-}
-
-extension FileStamp {
-    init(_ info: stat) {
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        self.init(size: Int64(info.st_size), modified: Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec),
-                  inode: UInt64(info.st_ino))
-    }
 }

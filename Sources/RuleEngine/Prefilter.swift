@@ -71,9 +71,7 @@ public struct Prefilter: Sendable {
         var texts: [[UInt8]] = []
         var words: [[UInt8]] = []
         var clauses: [(groups: [[Int]], paths: [Glob])] = []
-        var always = false
         for clause in requirement.clauses {
-            if clause.groups.isEmpty, clause.paths.isEmpty { always = true }
             let groups = clause.groups.map { group in
                 group.map { needle -> (Bool, Int) in
                     switch needle {
@@ -96,6 +94,6 @@ public struct Prefilter: Sendable {
         let offset = texts.count
         clauses = clauses.map { clause in (clause.groups.map { $0.map { $0 < 0 ? offset + (-1 - $0) : $0 } }, clause.paths) }
         return Compiled(text: Automaton(texts, folding: true), words: Automaton(words, folding: false), wordNeedles: words,
-                        clauses: clauses, always: always, never: requirement.clauses.isEmpty)
+                        clauses: clauses, always: requirement.isAlways, never: requirement.clauses.isEmpty)
     }
 }
